@@ -1,0 +1,1 @@
+namespace PocketIT.Server.Tests;
