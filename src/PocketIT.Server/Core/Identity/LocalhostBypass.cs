@@ -1,0 +1,27 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+
+namespace PocketIT.Server.Core.Identity;
+
+/// <summary>
+/// The documents' "localhost bypass": a direct loopback connection acts as the bootstrap admin.
+/// A proxy on the same machine makes every request look local, so any forwarding header disqualifies it.
+/// </summary>
+public static class LocalhostBypass
+{
+    private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP"];
+
+    public static bool Applies(HttpContext context, bool enabled)
+    {
+        if (!enabled) return false;
+        var remote = context.Connection.RemoteIpAddress;
+        if (remote is null || !IsLoopback(remote)) return false;
+        foreach (var header in ForwardingHeaders)
+            if (context.Request.Headers.ContainsKey(header)) return false;
+        return true;
+    }
+
+    private static bool IsLoopback(IPAddress address) =>
+        address.Equals(IPAddress.Loopback) || address.Equals(IPAddress.IPv6Loopback)
+        || (address.IsIPv4MappedToIPv6 && address.MapToIPv4().Equals(IPAddress.Loopback));
+}

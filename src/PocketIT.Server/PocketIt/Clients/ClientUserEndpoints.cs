@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PocketIT.Server.Core.Audit;
+using PocketIT.Server.Core.Data;
+using PocketIT.Server.Core.Http;
+using PocketIT.Server.Core.Identity;
+using PocketIT.Server.Core.Tenancy;
+
+namespace PocketIT.Server.PocketIt.Clients;
+
+/// <summary>Which staff users are assigned to a client (admins only).</summary>
+public static class ClientUserEndpoints
+{
+    public static void MapClientUsers(this IEndpointRouteBuilder clients)
+    {
+        clients.MapGet("/{id}/users", List).RequireAuthorization(Policies.Admin);
+        clients.MapPost("/{id}/users", Assign).RequireAuthorization(Policies.Admin);
+        clients.MapDelete("/{id}/users/{userId}", Unassign).RequireAuthorization(Policies.Admin);
+    }
+
+    private static async Task<IResult> List(int id, AppDbContext db)
+    {
+        if (!await db.Clients.AnyAsync(c => c.Id == id)) return ApiErrors.NotFound("Client not found");
+        var rows = await db.UserClientAssignments.AsNoTracking()
+            .Where(a => a.ClientId == id)
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new AssignedUserRow(u.Id, u.Username, u.DisplayName, u.Role, a.AssignedAt))
+            .OrderBy(r => r.Username)
+            .ToListAsync();
+        return Results.Ok(rows);
+    }
+
+    private static async Task<IResult> Assign(int id, AssignUserRequest body, ClaimsPrincipal user, AppDbContext db, AuditLog audit, TimeProvider time)
+    {
+        if (body.UserId is not int userId) return ApiErrors.BadRequest("user_id is required");
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        if (client is null) return ApiErrors.NotFound("Client not found");
+        var target = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId);
+        if (target is null) return ApiErrors.NotFound("User not found");
+        if (await db.UserClientAssignments.AnyAsync(a => a.ClientId == id && a.UserId == userId))
+            return ApiErrors.BadRequest("User already assigned to this client");
+
+        db.UserClientAssignments.Add(new UserClientAssignment { ClientId = id, UserId = userId, AssignedAt = time.GetUtcNow().UtcDateTime });
+        audit.Record(user.Staff()!.Username, "client_user_assigned", client.Slug, new { username = target.Username });
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateException) { return ApiErrors.BadRequest("User already assigned to this client"); }
+        return Results.Ok(SuccessBody.Instance);
+    }
+
+    private static async Task<IResult> Unassign(int id, int userId, ClaimsPrincipal user, AppDbContext db, AuditLog audit)
+    {
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        if (client is null) return ApiErrors.NotFound("Client not found");
+        var removed = await db.UserClientAssignments.Where(a => a.ClientId == id && a.UserId == userId).ExecuteDeleteAsync();
+        if (removed == 0) return ApiErrors.NotFound("User not assigned to this client");
+        await audit.RecordNowAsync(user.Staff()!.Username, "client_user_unassigned", client.Slug, new { user_id = userId });
+        return Results.Ok(SuccessBody.Instance);
+    }
+}

@@ -1,0 +1,8 @@
+namespace PocketIT.Server.PocketIt.Devices;
+
+public static class DeviceEndpoints
+{
+    public static void MapDevices(this IEndpointRouteBuilder app)
+    {
+    }
+}
