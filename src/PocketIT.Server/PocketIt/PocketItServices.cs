@@ -8,6 +8,7 @@ public static class PocketItServices
     {
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddScoped<ClientAccess>();
+        services.AddScoped<Admin.SignInService>();
         return services;
     }
 }

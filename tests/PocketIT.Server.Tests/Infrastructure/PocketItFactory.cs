@@ -18,6 +18,13 @@ public class PocketItFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Test-Admin-Password-1";
     public static readonly string? PostgresServer = Environment.GetEnvironmentVariable("POCKETIT_TEST_POSTGRES");
 
+    public PocketItFactory()
+    {
+        // Set before the first CreateClient: the face's endpoints only match on its port.
+        ClientOptions.BaseAddress = new Uri("http://localhost:9100");
+        ClientOptions.AllowAutoRedirect = false;
+    }
+
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "pocketit-tests", Guid.NewGuid().ToString("N"));
     private string? _postgresDatabase;
 
@@ -39,8 +46,6 @@ public class PocketItFactory : WebApplicationFactory<Program>
         }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestRemoteAddress>());
-        ClientOptions.BaseAddress = new Uri("http://localhost:9100");
-        ClientOptions.AllowAutoRedirect = false;
     }
 
     /// <summary>An HTTP client whose requests arrive from <paramref name="remote"/> (loopback by default).</summary>
