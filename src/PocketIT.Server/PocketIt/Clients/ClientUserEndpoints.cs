@@ -23,8 +23,9 @@ public static class ClientUserEndpoints
         if (!await db.Clients.AnyAsync(c => c.Id == id)) return ApiErrors.NotFound("Client not found");
         var rows = await db.UserClientAssignments.AsNoTracking()
             .Where(a => a.ClientId == id)
-            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new AssignedUserRow(u.Id, u.Username, u.DisplayName, u.Role, a.AssignedAt))
-            .OrderBy(r => r.Username)
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a, u })
+            .OrderBy(x => x.u.Username)
+            .Select(x => new AssignedUserRow(x.u.Id, x.u.Username, x.u.DisplayName, x.u.Role, x.a.AssignedAt))
             .ToListAsync();
         return Results.Ok(rows);
     }
