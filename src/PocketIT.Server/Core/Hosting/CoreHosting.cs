@@ -25,7 +25,7 @@ public static class CoreHosting
         builder.Services.ConfigureHttpJsonOptions(o => JsonConventions.Apply(o.SerializerOptions));
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi("pocketit");
+        builder.Services.AddOpenApi("pocketit", o => o.AddSchemaTransformer(OpenApiStrings.DescribeAsString));
         return options;
     }
 
