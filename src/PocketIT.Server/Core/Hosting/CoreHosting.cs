@@ -22,6 +22,7 @@ public static class CoreHosting
         builder.Services.AddPocketItIdentity();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddPocketItRateLimits(options);
+        builder.Services.AddPocketItCors(options);
         builder.Services.ConfigureHttpJsonOptions(o => JsonConventions.Apply(o.SerializerOptions));
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddProblemDetails();
@@ -42,6 +43,7 @@ public static class CoreHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages(EmptyErrorBodies.WriteAsync);
         app.UseMiddleware<BodySizeLimitMiddleware>(100L * 1024);
+        app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
