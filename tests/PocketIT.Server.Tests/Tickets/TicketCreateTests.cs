@@ -86,6 +86,9 @@ public sealed class TicketCreateTests(PocketItFactory factory) : IClassFixture<P
         await (await factory.Api().Send(HttpMethod.Post, "/api/tickets", "{\"device_id\":5,\"title\":\"t\"}")).ShouldFail(HttpStatusCode.BadRequest);
         await (await factory.Api().Send(HttpMethod.Post, "/api/tickets", "{\"device_id\":\"d\",\"title\":[1]}")).ShouldFail(HttpStatusCode.BadRequest);
         await (await factory.Api().Send(HttpMethod.Post, "/api/tickets", "{\"device_id\":")).ShouldFail(HttpStatusCode.BadRequest);
+        await (await factory.Api().Send(HttpMethod.Post, "/api/tickets", "null")).ShouldFail(HttpStatusCode.BadRequest);
+        await (await factory.Api().Send(HttpMethod.Post, "/api/tickets", "[]")).ShouldFail(HttpStatusCode.BadRequest);
+        await (await factory.Api().Send(HttpMethod.Post, "/api/tickets", "")).ShouldFail(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -58,6 +58,9 @@ public sealed class TicketUpdateTests(PocketItFactory factory) : IClassFixture<P
     [InlineData("{\"status\":\"closed\",\"assigned_to\":1.5}")]
     [InlineData("{\"status\":3}")]
     [InlineData("{\"status\":")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("")]
     public async Task Invalid_values_are_400_and_change_nothing(string json)
     {
         var (_, _, id) = await factory.TicketAsync();
