@@ -165,14 +165,23 @@ public sealed class TicketCreateTests(PocketItFactory factory) : IClassFixture<P
     }
 
     [Fact]
-    public async Task Device_with_a_wrong_secret_is_refused()
+    public async Task Device_with_a_wrong_secret_is_refused_with_403()
     {
         var api = factory.Api();
         var (deviceId, _) = await api.EnrollDeviceAsync(await api.CreateClientAsync());
 
         var response = await factory.DeviceApi(deviceId, Guid.NewGuid().ToString()).Post("/api/tickets", new { device_id = deviceId, title = "t" });
 
-        Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"got {(int)response.StatusCode}");
-        Assert.Equal("Invalid device credentials", await response.ShouldFail(response.StatusCode));
+        Assert.Equal("Invalid device credentials", await response.ShouldFail(HttpStatusCode.Forbidden));
+    }
+
+    [Fact]
+    public async Task Unknown_device_is_refused_with_403_and_missing_secret_with_401()
+    {
+        var unknown = await factory.DeviceApi("no-such-device", Guid.NewGuid().ToString()).Post("/api/tickets", new { device_id = "no-such-device", title = "t" });
+        Assert.Equal("Device not enrolled", await unknown.ShouldFail(HttpStatusCode.Forbidden));
+
+        var missing = await factory.RemoteApi().WithHeader("x-device-id", "no-such-device").Post("/api/tickets", new { device_id = "x", title = "t" });
+        Assert.Equal("Device authentication required", await missing.ShouldFail(HttpStatusCode.Unauthorized));
     }
 }

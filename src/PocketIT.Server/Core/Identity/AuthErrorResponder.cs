@@ -15,7 +15,8 @@ public sealed class AuthErrorResponder : IAuthorizationMiddlewareResultHandler
         if (result.Challenged)
         {
             var reason = context.Items[AuthSchemes.FailureItemKey] as string ?? "Authentication required";
-            await ApiErrors.Write(context, StatusCodes.Status401Unauthorized, reason);
+            var status = context.Items[AuthSchemes.FailureStatusItemKey] as int? ?? StatusCodes.Status401Unauthorized;
+            await ApiErrors.Write(context, status, reason);
             return;
         }
         if (result.Forbidden)
@@ -28,7 +29,6 @@ public sealed class AuthErrorResponder : IAuthorizationMiddlewareResultHandler
 
     private static string ForbiddenReason(HttpContext context, AuthorizationPolicy policy)
     {
-        if (context.Items[AuthSchemes.FailureItemKey] is string deviceReason) return deviceReason;
         var roles = policy.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToHashSet();
         if (roles.SetEquals(Roles.Admins)) return "Admin role required";
         if (context.User.FindFirst(StaffClaims.Role)?.Value == Roles.Viewer) return "Viewers have read-only access";

@@ -10,4 +10,6 @@ public static class AuthSchemes
 
     /// <summary>Where a scheme leaves its reason for refusing, for the JSON error body.</summary>
     public const string FailureItemKey = "pocketit.auth.failure";
+    /// <summary>The status a scheme wants for its refusal when it is not a plain 401.</summary>
+    public const string FailureStatusItemKey = "pocketit.auth.failure-status";
 }

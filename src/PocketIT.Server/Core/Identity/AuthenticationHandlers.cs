@@ -33,21 +33,23 @@ public sealed class DeviceCredentialsHandler(
         string? deviceId = Request.Headers["x-device-id"];
         string? secret = Request.Headers["x-device-secret"];
         if (string.IsNullOrEmpty(deviceId) || string.IsNullOrEmpty(secret))
-            return Fail("Device authentication required");
+            return Fail("Device authentication required", StatusCodes.Status401Unauthorized);
         if (deviceId.Length > 256 || secret.Length > 256)
-            return Fail("Invalid device credentials");
+            return Fail("Invalid device credentials", StatusCodes.Status403Forbidden);
 
         var db = Context.RequestServices.GetRequiredService<AppDbContext>();
         var hash = await db.Devices.AsNoTracking().Where(d => d.DeviceId == deviceId)
             .Select(d => d.SecretHash).FirstOrDefaultAsync();
-        if (hash is null) return Fail("Device not enrolled");
-        if (!SecretHasher.Verify(secret, hash)) return Fail("Invalid device credentials");
+        if (hash is null) return Fail("Device not enrolled", StatusCodes.Status403Forbidden);
+        if (!SecretHasher.Verify(secret, hash)) return Fail("Invalid device credentials", StatusCodes.Status403Forbidden);
         return AuthenticateResult.Success(new AuthenticationTicket(StaffClaims.ForDevice(deviceId, Scheme.Name), Scheme.Name));
     }
 
-    private AuthenticateResult Fail(string message)
+    /// <summary>Missing credentials are a 401; a device that is unknown or proves nothing is a 403, as the original answered.</summary>
+    private AuthenticateResult Fail(string message, int status)
     {
         Context.Items[AuthSchemes.FailureItemKey] = message;
+        Context.Items[AuthSchemes.FailureStatusItemKey] = status;
         return AuthenticateResult.Fail(message);
     }
 }

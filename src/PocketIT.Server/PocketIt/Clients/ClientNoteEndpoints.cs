@@ -36,10 +36,10 @@ public static class ClientNoteEndpoints
 
     private static async Task<IResult> Add(int id, NoteRequest body, ClaimsPrincipal user, ClientAccess access, AppDbContext db, AuditLog audit, TimeProvider time)
     {
-        if (Validation.IsBlank(body.Content)) return ApiErrors.BadRequest("content is required");
-        if (body.Content!.Length > MaxLength) return ApiErrors.BadRequest("content exceeds 5,000 characters");
         var (client, error) = await access.FindAsync(user, id);
         if (error is not null) return error;
+        if (Validation.IsBlank(body.Content)) return ApiErrors.BadRequest("content is required");
+        if (body.Content!.Length > MaxLength) return ApiErrors.BadRequest("content exceeds 5,000 characters");
 
         var username = user.Staff()!.Username;
         var note = new ClientNote { ClientId = id, Content = body.Content.Trim(), CreatedBy = username, CreatedAt = time.GetUtcNow().UtcDateTime };

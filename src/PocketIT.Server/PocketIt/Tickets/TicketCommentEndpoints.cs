@@ -20,12 +20,12 @@ public static class TicketCommentEndpoints
     private static async Task<IResult> Add(int id, CommentRequest body, ClaimsPrincipal user, TicketAccess access,
         AppDbContext db, AuditLog audit, TimeProvider time)
     {
-        if (IsBlank(body.Content)) return ApiErrors.BadRequest("Missing content");
-        if (First(TooLong(body.Content, MaxComment, "content"), TooLong(body.Author, MaxAuthor, "author")) is { } tooLong)
-            return ApiErrors.BadRequest(tooLong);
         var caller = user.Staff()!;
         var (ticket, error) = await access.FindAsync(caller, id);
         if (error is not null) return error;
+        if (IsBlank(body.Content)) return ApiErrors.BadRequest("Missing content");
+        if (First(TooLong(body.Content, MaxComment, "content"), TooLong(body.Author, MaxAuthor, "author")) is { } tooLong)
+            return ApiErrors.BadRequest(tooLong);
 
         var comment = new TicketComment
         {

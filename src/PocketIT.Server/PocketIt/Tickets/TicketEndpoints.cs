@@ -111,6 +111,10 @@ public static class TicketEndpoints
     private static async Task<IResult> Update(int id, TicketUpdateRequest body, ClaimsPrincipal user, TicketAccess access,
         AppDbContext db, AuditLog audit, TimeProvider time)
     {
+        var caller = user.Staff()!;
+        var (ticket, error) = await access.FindAsync(caller, id, track: true);
+        if (error is not null) return error;
+
         var assignment = body.AssignedTo.ValueKind;
         if (body.Status is null && body.Priority is null && assignment == JsonValueKind.Undefined)
             return ApiErrors.BadRequest("No fields to update");
@@ -126,10 +130,6 @@ public static class TicketEndpoints
         }
         else if (assignment is not (JsonValueKind.Undefined or JsonValueKind.Null))
             return ApiErrors.BadRequest("assigned_to must be an existing user id or null");
-
-        var caller = user.Staff()!;
-        var (ticket, error) = await access.FindAsync(caller, id, track: true);
-        if (error is not null) return error;
 
         if (body.Status is not null) ticket!.Status = body.Status;
         if (body.Priority is not null) ticket!.Priority = body.Priority;
