@@ -9,6 +9,9 @@ public static class PocketItServices
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddScoped<ClientAccess>();
         services.AddScoped<Admin.SignInService>();
+        services.AddScoped<Admin.BackupCodeIssuer>();
+        services.AddSingleton<Admin.TotpCheck>();
+        services.AddSingleton<Admin.PasswordConfirmation>();
         return services;
     }
 }
