@@ -21,7 +21,7 @@ public static class AdminUserEndpoints
     }
 
     private static async Task<IResult> List(AppDbContext db) =>
-        Results.Ok(await db.UserRowsQuery().OrderBy(u => u.Id).ToListAsync());
+        Results.Ok(await db.Users.AsNoTracking().OrderBy(u => u.Id).ToRows(db).ToListAsync());
 
     private static async Task<IResult> Create(CreateUserRequest body, ClaimsPrincipal principal, AppDbContext db,
         PasswordHasher passwords, AuditLog audit, TimeProvider time)

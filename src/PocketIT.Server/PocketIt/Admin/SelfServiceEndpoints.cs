@@ -26,7 +26,7 @@ public static class SelfServiceEndpoints
     private static async Task<IResult> GetProfile(ClaimsPrincipal principal, AppDbContext db)
     {
         var id = principal.Staff()!.Id;
-        var row = await db.UserRowsQuery().FirstOrDefaultAsync(u => u.Id == id);
+        var row = await db.Users.AsNoTracking().Where(u => u.Id == id).ToRows(db).FirstOrDefaultAsync();
         return row is null ? ApiErrors.NotFound("User not found") : Results.Ok(row);
     }
 
