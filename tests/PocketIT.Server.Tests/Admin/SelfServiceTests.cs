@@ -125,6 +125,16 @@ public sealed class SelfServiceTests(PocketItFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task NUL_characters_are_stripped_from_preference_values()
+    {
+        var (_, api) = await factory.SignedInAsync(Roles.Viewer);
+
+        await (await api.Send(HttpMethod.Put, "/api/admin/user/preferences", "{\"defaultPage\":\"fle\\u0000et\"}")).ShouldSucceed();
+
+        Assert.Equal("fleet", (await (await api.Get("/api/admin/user/preferences")).ShouldSucceed())["defaultPage"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Preferences_are_per_user()
     {
         var (_, first) = await factory.SignedInAsync(Roles.Viewer);

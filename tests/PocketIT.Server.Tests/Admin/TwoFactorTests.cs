@@ -209,6 +209,14 @@ public sealed class TwoFactorTests(PocketItFactory factory) : IClassFixture<Pock
     }
 
     [Fact]
+    public async Task Setup_with_a_bearer_token_needs_no_body()
+    {
+        var (_, api) = await factory.SignedInAsync(Roles.Viewer);
+        var body = await (await api.Http.PostAsync("/api/admin/2fa/setup", content: null)).ShouldSucceed();
+        Assert.NotNull(body["manualKey"]);
+    }
+
+    [Fact]
     public async Task Setup_is_refused_while_totp_is_already_on()
     {
         var (_, api) = await factory.SignedInAsync(Roles.Technician);

@@ -31,7 +31,8 @@ public static class PreferenceEndpoints
         {
             if (!PreferenceRules.IsKnown(key)) continue;
             if (value.ValueKind != JsonValueKind.String) return ApiErrors.BadRequest($"'{key}' must be a string");
-            var text = value.GetString()!;
+            // raw JSON values skip the global NUL-stripping string converter, and PostgreSQL refuses NUL in text
+            var text = value.GetString()!.Replace("\0", "");
             if (PreferenceRules.Invalid(key, text) is { } message) return ApiErrors.BadRequest(message);
             accepted[key] = text;
         }
