@@ -1,17 +1,26 @@
+using PocketIT.Server.PocketIt.Admin;
 using PocketIT.Server.PocketIt.Clients;
+using PocketIT.Server.PocketIt.Devices;
+using PocketIT.Server.PocketIt.Llm;
+using PocketIT.Server.PocketIt.Tickets;
 
 namespace PocketIT.Server.PocketIt;
 
+/// <summary>The services the Pocket IT face's features need.</summary>
 public static class PocketItServices
 {
     public static IServiceCollection AddPocketItFeatures(this IServiceCollection services)
     {
+        // Binding failures (non-numeric ids, bad JSON) throw, so ApiExceptionHandler answers them in our format.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddScoped<ClientAccess>();
-        services.AddScoped<Admin.SignInService>();
-        services.AddScoped<Devices.DeviceAccess>();
-        services.AddScoped<Tickets.TicketAccess>();
-        services.AddSingleton<Llm.LlmSettings>();
+        services.AddScoped<DeviceAccess>();
+        services.AddScoped<TicketAccess>();
+        services.AddSingleton<LlmSettings>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<BackupCodeIssuer>();
+        services.AddSingleton<TotpCheck>();
+        services.AddSingleton<PasswordConfirmation>();
         return services;
     }
 }
