@@ -19,7 +19,7 @@ public static class PocketItServices
         services.AddSingleton<LlmSettings>();
         services.AddScoped<SignInService>();
         services.AddScoped<BackupCodeIssuer>();
-        services.AddSingleton<TotpCheck>();
+        services.AddScoped<TotpCheck>();
         services.AddSingleton<PasswordConfirmation>();
         return services;
     }

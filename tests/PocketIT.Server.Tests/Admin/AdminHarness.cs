@@ -68,6 +68,9 @@ public static class AdminHarness
 
     public static string CodeFor(string manualKey) => new Totp(Base32Encoding.ToBytes(manualKey)).ComputeTotp();
 
+    /// <summary>The next time step's code: still accepted (one step of drift), and not the one confirm just used.</summary>
+    public static string NextCodeFor(string manualKey) => new Totp(Base32Encoding.ToBytes(manualKey)).ComputeTotp(DateTime.UtcNow.AddSeconds(30));
+
     /// <summary>A six-digit code that is not valid now or one step either side.</summary>
     public static string WrongCodeFor(string manualKey)
     {

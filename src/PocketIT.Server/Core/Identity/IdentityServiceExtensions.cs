@@ -75,12 +75,12 @@ public static class IdentityServiceExtensions
             return;
         }
         var db = ctx.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
-        var id = int.TryParse(principal.FindFirst(StaffClaims.Id)?.Value, out var parsed) ? parsed : 0;
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id);
-        if (user is null)
+        var subject = principal.Identity is System.Security.Claims.ClaimsIdentity identity ? TokenSubject.From(identity) : null;
+        var user = subject is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == subject.UserId);
+        if (user is null || !user.Honours(subject!))
         {
             ctx.HttpContext.Items[AuthSchemes.FailureItemKey] = "Invalid or expired token";
-            ctx.Fail("User no longer exists");
+            ctx.Fail("User no longer exists or the token was revoked");
             return;
         }
         ctx.Principal = StaffClaims.ForStaff(user, AuthSchemes.Bearer);

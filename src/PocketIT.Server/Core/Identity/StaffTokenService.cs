@@ -44,21 +44,21 @@ public sealed class StaffTokenService
 
     public string CreateTempToken(StaffUser user, string purpose) => Create(user, purpose, TimeSpan.FromMinutes(5));
 
-    /// <summary>The user id of a valid temp token with one of the given purposes, else null.</summary>
-    public async Task<int?> ReadTempTokenAsync(string? token, params string[] purposes)
+    /// <summary>Who a valid temp token with one of the given purposes speaks for, else null.</summary>
+    public async Task<TokenSubject?> ReadTempTokenAsync(string? token, params string[] purposes)
     {
         var principal = await ValidateAsync(token);
         var purpose = principal?.FindFirst("purpose")?.Value;
         if (principal is null || purpose is null || !purposes.Contains(purpose)) return null;
-        return int.TryParse(principal.FindFirst("id")?.Value, out var id) ? id : null;
+        return TokenSubject.From(principal);
     }
 
-    /// <summary>The user id of a valid full (purpose-less) token, else null.</summary>
-    public async Task<int?> ReadFullTokenAsync(string? token)
+    /// <summary>Who a valid full (purpose-less) token speaks for, else null.</summary>
+    public async Task<TokenSubject?> ReadFullTokenAsync(string? token)
     {
         var principal = await ValidateAsync(token);
         if (principal is null || principal.HasClaim(c => c.Type == "purpose")) return null;
-        return int.TryParse(principal.FindFirst("id")?.Value, out var id) ? id : null;
+        return TokenSubject.From(principal);
     }
 
     private async Task<ClaimsIdentity?> ValidateAsync(string? token)
@@ -78,6 +78,7 @@ public sealed class StaffTokenService
             ["id"] = user.Id,
             ["username"] = user.Username,
             ["role"] = user.Role,
+            ["ver"] = user.TokenVersion,
         };
         if (purpose is not null) claims["purpose"] = purpose;
         return _handler.CreateToken(new SecurityTokenDescriptor
@@ -100,5 +101,16 @@ public sealed class StaffTokenService
         if (bytes.Length < 32)
             throw new InvalidOperationException("PocketIT:Auth:JwtSecret must be at least 32 bytes long.");
         return new SymmetricSecurityKey(bytes);
+    }
+}
+
+/// <summary>The user a token names and the token version it was issued under (for revocation).</summary>
+public sealed record TokenSubject(int UserId, int Version)
+{
+    public static TokenSubject? From(ClaimsIdentity identity)
+    {
+        if (!int.TryParse(identity.FindFirst("id")?.Value, out var id)) return null;
+        var version = int.TryParse(identity.FindFirst("ver")?.Value, out var v) ? v : 0;
+        return new TokenSubject(id, version);
     }
 }

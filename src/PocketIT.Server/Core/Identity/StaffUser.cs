@@ -13,8 +13,16 @@ public sealed class StaffUser
     public bool TotpEnabled { get; set; }
     /// <summary>Set by a self-service 2FA reset: the next login must set TOTP up again.</summary>
     public bool TotpSetupRequired { get; set; }
+    /// <summary>The last TOTP time step accepted, so a code cannot be replayed within its window.</summary>
+    public long? TotpLastStep { get; set; }
+    /// <summary>Carried in every token; bumping it (password change, 2FA reset) kills the tokens issued before.</summary>
+    public int TokenVersion { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? LastLogin { get; set; }
+
+    public bool Honours(TokenSubject token) => token.Version == TokenVersion;
+
+    public void RevokeTokens() => TokenVersion++;
 }
 
 public sealed class BackupCode

@@ -11,13 +11,15 @@ public sealed class TotpService(TimeProvider time)
 
     public string NewSecret() => Base32Encoding.ToString(RandomNumberGenerator.GetBytes(20));
 
-    public bool Verify(string base32Secret, string? code)
+    /// <summary>True when the code matches within one step of now; <paramref name="step"/> is the step it matched.</summary>
+    public bool Verify(string base32Secret, string? code, out long step)
     {
+        step = 0;
         if (code is null) return false;
         code = code.Trim().Replace(" ", "");
         if (code.Length != 6 || !code.All(char.IsAsciiDigit)) return false;
         var totp = new Totp(Base32Encoding.ToBytes(base32Secret));
-        return totp.VerifyTotp(time.GetUtcNow().UtcDateTime, code, out _, new VerificationWindow(1, 1));
+        return totp.VerifyTotp(time.GetUtcNow().UtcDateTime, code, out step, new VerificationWindow(1, 1));
     }
 
     public string OtpAuthUri(string base32Secret, string username) =>

@@ -52,13 +52,13 @@ public static class AdminAuthEndpoints
     {
         if (Validation.IsBlank(body.TempToken) || Validation.IsBlank(body.Code))
             return ApiErrors.BadRequest("tempToken and code are required");
-        var userId = await tokens.ReadTempTokenAsync(body.TempToken, StaffTokenService.PurposeVerify);
-        var user = userId is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
-        if (user is null) return ApiErrors.Unauthorized("Invalid or expired temporary token");
+        var subject = await tokens.ReadTempTokenAsync(body.TempToken, StaffTokenService.PurposeVerify);
+        var user = subject is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == subject.UserId);
+        if (user is null || !user.Honours(subject!)) return ApiErrors.Unauthorized("Invalid or expired temporary token");
         if (lockout.IsLocked(user.Username, out var retry)) return ApiErrors.TooManyRequests(LockedMessage, retry);
         if (!user.TotpEnabled) return ApiErrors.BadRequest("Two-factor authentication is not enabled for this account");
 
-        if (totp.Verify(user, body.Code)) return Results.Ok(await signIn.CompleteAsync(user, "totp"));
+        if (await totp.VerifyAsync(user, body.Code)) return Results.Ok(await signIn.CompleteAsync(user, "totp"));
         if (await backupCodes.TryConsumeAsync(user.Id, body.Code))
         {
             audit.Record(user.Username, "2fa_backup_code_used", user.Username, new { remaining = await backupCodes.CountUnusedAsync(user.Id) });

@@ -73,7 +73,12 @@ public static class AdminUserEndpoints
         var changed = new List<string>();
         if (body.DisplayName is not null) { user.DisplayName = Validation.Optional(body.DisplayName); changed.Add("display_name"); }
         if (body.Role is not null) { user.Role = body.Role; changed.Add("role"); }
-        if (body.Password is not null) { user.PasswordHash = passwords.Hash(body.Password); changed.Add("password"); }
+        if (body.Password is not null)
+        {
+            user.PasswordHash = passwords.Hash(body.Password);
+            user.RevokeTokens(); // a reset password ends the sessions it let in
+            changed.Add("password");
+        }
         audit.Record(caller.Username, "user_updated", user.Username, new { fields = changed, role = body.Role });
         await db.SaveChangesAsync();
         return Results.Ok(SuccessBody.Instance);

@@ -54,6 +54,7 @@ public static class SelfServiceEndpoints
         if (confirmation.Check(user, body.CurrentPassword, "Current password is incorrect") is { } refused) return refused;
 
         user.PasswordHash = passwords.Hash(body.NewPassword);
+        user.RevokeTokens();
         audit.Record(user.Username, "password_changed", user.Username);
         await db.SaveChangesAsync();
         return Results.Ok(SuccessBody.Instance);
@@ -84,6 +85,8 @@ public static class SelfServiceEndpoints
         user.TotpSecret = null;
         user.TotpEnabled = false;
         user.TotpSetupRequired = true;
+        user.TotpLastStep = null;
+        user.RevokeTokens();
         db.BackupCodes.RemoveRange(await db.BackupCodes.Where(c => c.UserId == user.Id).ToListAsync());
         audit.Record(user.Username, "2fa_self_reset", user.Username);
         await db.SaveChangesAsync();

@@ -40,7 +40,7 @@ public static class TwoFactorSetupEndpoints
         if (error is not null) return error;
         if (user!.TotpEnabled) return ApiErrors.BadRequest("Two-factor authentication is already enabled");
         if (user.TotpSecret is null) return ApiErrors.BadRequest("Start with /api/admin/2fa/setup first");
-        if (!totp.Verify(user, body!.Code)) return ApiErrors.Unauthorized("Invalid verification code");
+        if (!await totp.VerifyAsync(user, body!.Code)) return ApiErrors.Unauthorized("Invalid verification code");
 
         user.TotpEnabled = true;
         user.TotpSetupRequired = false;
@@ -55,17 +55,17 @@ public static class TwoFactorSetupEndpoints
     private static async Task<(StaffUser? User, bool DuringSignIn, IResult? Error)> FindSubjectAsync(
         TwoFactorSetupRequest? body, HttpContext http, AppDbContext db, StaffTokenService tokens)
     {
-        int? userId;
+        TokenSubject? subject;
         var duringSignIn = !Validation.IsBlank(body?.TempToken);
         if (duringSignIn)
-            userId = await tokens.ReadTempTokenAsync(body!.TempToken, StaffTokenService.PurposeSetup);
+            subject = await tokens.ReadTempTokenAsync(body!.TempToken, StaffTokenService.PurposeSetup);
         else if (BearerToken(http) is { } bearer)
-            userId = await tokens.ReadFullTokenAsync(bearer);
+            subject = await tokens.ReadFullTokenAsync(bearer);
         else
             return (null, false, ApiErrors.BadRequest("tempToken is required (or sign in and send a bearer token)"));
 
-        var user = userId is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
-        return user is null
+        var user = subject is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == subject.UserId);
+        return user is null || !user.Honours(subject!)
             ? (null, false, ApiErrors.Unauthorized("Invalid or expired token"))
             : (user, duringSignIn, null);
     }

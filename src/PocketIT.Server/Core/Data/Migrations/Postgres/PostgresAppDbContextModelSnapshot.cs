@@ -554,9 +554,17 @@ namespace PocketIT.Server.Core.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("role");
 
+                    b.Property<int>("TokenVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("token_version");
+
                     b.Property<bool>("TotpEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("totp_enabled");
+
+                    b.Property<long?>("TotpLastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("totp_last_step");
 
                     b.Property<string>("TotpSecret")
                         .HasColumnType("text")

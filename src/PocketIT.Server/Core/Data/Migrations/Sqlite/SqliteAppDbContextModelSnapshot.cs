@@ -533,9 +533,17 @@ namespace PocketIT.Server.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
+                    b.Property<int>("TokenVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("token_version");
+
                     b.Property<bool>("TotpEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("totp_enabled");
+
+                    b.Property<long?>("TotpLastStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("totp_last_step");
 
                     b.Property<string>("TotpSecret")
                         .HasColumnType("TEXT")
