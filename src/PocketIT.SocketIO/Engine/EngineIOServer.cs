@@ -198,5 +198,11 @@ public sealed class EngineIOServer : IDisposable
         return Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_');
     }
 
+    /// <summary>Closes every session (on shutdown).</summary>
+    public void CloseAll()
+    {
+        foreach (var session in _sessions.Values) session.Close();
+    }
+
     public void Dispose() => Wheel.Dispose();
 }
