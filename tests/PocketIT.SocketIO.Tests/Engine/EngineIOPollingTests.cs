@@ -21,8 +21,8 @@ public sealed class EngineIOPollingTests : IAsyncLifetime
     public async Task Polling_payload_joins_packets_with_record_separator_and_base64_binary()
     {
         var client = await PollingClient.OpenAsync(_host, "/engine.io");
-        await client.PostOkAsync("4test1\x1e4test2\x1ebAQIDBA==");
-        Assert.Equal("4test1\x1e4test2\x1ebAQIDBA==", await client.GetOkAsync());
+        await client.PostOkAsync("4test1\u001e4test2\u001ebAQIDBA==");
+        Assert.Equal("4test1\u001e4test2\u001ebAQIDBA==", await client.GetOkAsync());
     }
 
     [Fact]
