@@ -26,9 +26,9 @@ public sealed partial class EngineIOSession
         IsWebSocket = webSocket;
         RemoteIpAddress = context.Connection.RemoteIpAddress;
         Query = context.Request.Query;
-        var headers = new HeaderDictionary();
-        foreach (var h in context.Request.Headers) headers[h.Key] = h.Value;
-        Headers = headers;
+        // A WebSocket's request lives as long as the session, so its headers are used in place; a
+        // polling session outlives the request that opened it and keeps a copy.
+        Headers = webSocket ? context.Request.Headers : CopyHeaders(context.Request.Headers);
         Url = context.Request.Path + context.Request.QueryString;
         Secure = context.Request.IsHttps;
         _heartbeat = new WheelTimer(static s => ((EngineIOSession)s!).OnHeartbeatTimer(), this);
@@ -176,6 +176,13 @@ public sealed partial class EngineIOSession
     {
         _webSocket?.Abort();
         _server.Remove(this);
+    }
+
+    private static HeaderDictionary CopyHeaders(IHeaderDictionary source)
+    {
+        var copy = new HeaderDictionary(source.Count);
+        foreach (var h in source) copy[h.Key] = h.Value;
+        return copy;
     }
 
     internal static void ApplyCommonHeaders(HttpResponse response)

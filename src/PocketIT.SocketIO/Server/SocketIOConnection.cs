@@ -142,7 +142,11 @@ internal sealed class SocketIOConnection : IEngineIOHandler
             if (_closed) return false;
             _sockets.Add(socket);
         }
-        if (_connectTimer is not null) _server.Wheel.Cancel(_connectTimer);
+        if (_connectTimer is { } timer)
+        {
+            _server.Wheel.Cancel(timer);
+            _connectTimer = null; // an idle connection keeps nothing it no longer needs
+        }
         return true;
     }
 
