@@ -32,6 +32,7 @@ public static class AdminAuthEndpoints
         if (lockout.IsLocked(username, out var retry)) return ApiErrors.TooManyRequests(LockedMessage, retry);
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Username == username);
+        if (user is null) passwords.SpendOneVerification(body.Password);
         if (user is null || !passwords.Verify(body.Password, user.PasswordHash))
         {
             lockout.RecordFailure(username);
