@@ -28,14 +28,15 @@ public sealed class TestHost : IAsyncDisposable
 
     public Uri WebSocketUri(string pathAndQuery) => new($"ws://{BaseUri.Authority}{pathAndQuery}");
 
-    /// <summary>The conformance configuration on a clock that only moves when the test advances it.</summary>
-    public static async Task<TestHost> StartConformanceAsync()
+    /// <summary>The conformance configuration on a clock that only moves when the test advances it
+    /// (or on the real clock, for real clients that keep their own time).</summary>
+    public static async Task<TestHost> StartConformanceAsync(bool realTime = false)
     {
         FakeTimeProvider? time = null;
         SocketIOServer? server = null;
         var host = await StartAsync(app =>
         {
-            time = new FakeTimeProvider();
+            time = realTime ? null : new FakeTimeProvider();
             server = app.MapConformanceEndpoints(time, interop: true);
         });
         host._time = time!;
