@@ -64,9 +64,9 @@ public sealed partial class EngineIOSession
             {
                 sending = ws.SendAsync(new ReadOnlyMemory<byte>(frame.Data), frame.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, CancellationToken.None);
             }
-            catch (Exception ex)
+            catch (Exception)
             {
-                OnSendFailed(ex);
+                OnSendFailed();
                 return;
             }
             if (!sending.IsCompletedSuccessfully)
@@ -96,9 +96,9 @@ public sealed partial class EngineIOSession
             // Whatever was written before the wait still needs its flush.
             if (_wsStream is { } stream && !TryDequeue(out _, peekOnly: true)) await stream.FlushAsync().ConfigureAwait(false);
         }
-        catch (Exception ex)
+        catch (Exception)
         {
-            OnSendFailed(ex);
+            OnSendFailed();
             return;
         }
         if (TryTakeNext(out var next)) Pump(next);
@@ -144,7 +144,7 @@ public sealed partial class EngineIOSession
         catch (Exception) { /* the receive loop notices a dead connection */ }
     }
 
-    private void OnSendFailed(Exception? ex = null)
+    private void OnSendFailed()
     {
         lock (_lock) { _wsSending = false; _wsQueue = null; }
         _webSocket?.Abort();
@@ -345,7 +345,7 @@ public sealed partial class EngineIOSession
             }
             return "transport close";
         }
-        catch (Exception ex)
+        catch (Exception)
         {
             return "transport error";
         }
