@@ -28,6 +28,7 @@ run_one() { # name port command...
   echo "$name: $(cat "result-$name.json")" >&2
 }
 
+echo "machine: $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 run_one dotnet 4100 dotnet server-dotnet/bin/Release/net10.0/BenchServer.dll --urls http://127.0.0.1:4100
 sleep 2
 run_one node 4200 node --expose-gc server-node.js 4200

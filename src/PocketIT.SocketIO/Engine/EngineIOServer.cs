@@ -98,8 +98,8 @@ public sealed class EngineIOServer : IDisposable
         var open = session.BuildOpenPacket();
         if (webSocket)
         {
-            var ws = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.Zero });
-            session.AttachWebSocket(ws);
+            var (ws, stream) = await WebSocketAcceptor.AcceptAsync(context);
+            session.AttachWebSocket(ws, stream);
             _sessions[session.Id] = session;
             session.Start(_handlerFactory(session));
             session.Send(new EngineFrame(open, false));
@@ -110,12 +110,12 @@ public sealed class EngineIOServer : IDisposable
 
         _sessions[session.Id] = session;
         session.Start(_handlerFactory(session));
+        session.NotifyOpen(); // before the client can know the sid, so no packet overtakes the open
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/plain; charset=UTF-8";
         context.Response.ContentLength = open.Length;
         EngineIOSession.ApplyCommonHeaders(context.Response);
         await context.Response.Body.WriteAsync(open);
-        session.NotifyOpen();
     }
 
     private async Task UpgradeAsync(HttpContext context, EngineIOSession session)
@@ -136,16 +136,17 @@ public sealed class EngineIOServer : IDisposable
             return;
         }
         System.Net.WebSockets.WebSocket ws;
+        BatchingUpgradeStream? stream;
         try
         {
-            ws = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.Zero });
+            (ws, stream) = await WebSocketAcceptor.AcceptAsync(context);
         }
         catch
         {
             session.ReleaseProbe();
             throw;
         }
-        await session.RunProbeAsync(ws);
+        await session.RunProbeAsync(ws, stream);
     }
 
     /// <summary>Adds CORS headers to polling answers; false when the request was refused.</summary>

@@ -12,6 +12,7 @@ public sealed partial class EngineIOSession
     private bool _postActive;
     private bool _closingPoll;
     private bool _upgrading;
+    private Timing.WheelTimer? _upgradeNoopTimer;
 
     /// <summary>Queues for the next GET; false when the session has meanwhile moved to its WebSocket.</summary>
     private bool SendOverPolling(EngineFrame frame, IReadOnlyList<EngineFrame>? more)
@@ -84,11 +85,11 @@ public sealed partial class EngineIOSession
             if (IsWebSocket || (_closed && !_closingPoll)) { }
             else if (_closingPoll) { batch = DrainOutbox(); finalPoll = true; _closingPoll = false; }
             else if (_pendingGet is not null) overlap = true;
-            else if (_upgrading) batch = [EngineFrame.Noop];
-            else if (_outbox is { Count: > 0 }) batch = DrainOutbox();
+            else if (_outbox is { Count: > 0 } && !_upgrading) batch = DrainOutbox();
             else _pendingGet = waiter = new TaskCompletionSource<EngineFrame[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         if (finalPoll) _server.Remove(this);
+        if (waiter is not null && Volatile.Read(ref _upgrading)) ScheduleUpgradeNoop();
         if (batch is null && waiter is null)
         {
             if (overlap) Close("transport error", clientInitiated: false);
@@ -200,6 +201,26 @@ public sealed partial class EngineIOSession
         }
         ArrayPool<byte>.Shared.Return(buffer);
         return (null, 0);
+    }
+
+    /// <summary>While an upgrade is pending, a poll is answered with a noop after a short wait, as the
+    /// reference server does every 100 ms, so a client still polling neither hangs nor spins.</summary>
+    private void ScheduleUpgradeNoop()
+    {
+        var timer = _upgradeNoopTimer ??= new Timing.WheelTimer(static s => ((EngineIOSession)s!).OnUpgradeNoop(), this);
+        _server.Wheel.Schedule(timer, TimeSpan.FromMilliseconds(100));
+    }
+
+    private void OnUpgradeNoop()
+    {
+        TaskCompletionSource<EngineFrame[]>? waiter;
+        lock (_lock)
+        {
+            if (!_upgrading) return;
+            waiter = _pendingGet;
+            _pendingGet = null;
+        }
+        waiter?.TrySetResult([EngineFrame.Noop]);
     }
 
     /// <summary>The probe answered: hand the waiting poll a noop so the client can pause polling.</summary>

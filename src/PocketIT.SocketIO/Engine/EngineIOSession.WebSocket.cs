@@ -12,14 +12,20 @@ public sealed partial class EngineIOSession
 {
     private const int InitialReceiveBuffer = 4096;
     private WebSocket? _webSocket;
+    private BatchingUpgradeStream? _wsStream;
     private Queue<EngineFrame>? _wsQueue;
     private bool _wsSending;
     private bool _wsCloseRequested;
     private Task? _wsCloseTask;
     private WebSocket? _probe;
+    private BatchingUpgradeStream? _probeStream;
     private WheelTimer? _probeTimer;
 
-    internal void AttachWebSocket(WebSocket webSocket) => _webSocket = webSocket;
+    internal void AttachWebSocket(WebSocket webSocket, BatchingUpgradeStream? stream)
+    {
+        _webSocket = webSocket;
+        _wsStream = stream;
+    }
 
     private void SendOverWebSocket(EngineFrame frame, IReadOnlyList<EngineFrame>? more)
     {
@@ -43,11 +49,14 @@ public sealed partial class EngineIOSession
         Pump(frame);
     }
 
-    /// <summary>Sends <paramref name="frame"/> then whatever queued meanwhile; only one pump runs per socket.
-    /// Synchronous completions stay on this thread, so the common case allocates no state machine.</summary>
+    /// <summary>Sends <paramref name="frame"/> then whatever queued meanwhile, then flushes once; only one
+    /// pump runs per socket. Synchronous completions stay on this thread, so the common case allocates no
+    /// state machine, and a burst of messages leaves in one flush.</summary>
     private void Pump(EngineFrame frame)
     {
         var ws = _webSocket!;
+        var stream = _wsStream;
+        if (stream is not null) stream.DeferFlush = true;
         while (true)
         {
             ValueTask sending;
@@ -62,18 +71,30 @@ public sealed partial class EngineIOSession
             }
             if (!sending.IsCompletedSuccessfully)
             {
-                _ = PumpAfterAsync(sending);
+                _ = PumpAfterAsync(sending.AsTask());
                 return;
+            }
+            if (TryDequeue(out frame)) continue;
+            if (stream is not null)
+            {
+                var flushing = stream.FlushAsync();
+                if (!flushing.IsCompletedSuccessfully)
+                {
+                    _ = PumpAfterAsync(flushing);
+                    return;
+                }
             }
             if (!TryTakeNext(out frame)) return;
         }
     }
 
-    private async Task PumpAfterAsync(ValueTask sending)
+    private async Task PumpAfterAsync(Task pending)
     {
         try
         {
-            await sending.ConfigureAwait(false);
+            await pending.ConfigureAwait(false);
+            // Whatever was written before the wait still needs its flush.
+            if (_wsStream is { } stream && !TryDequeue(out _, peekOnly: true)) await stream.FlushAsync().ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -83,6 +104,21 @@ public sealed partial class EngineIOSession
         if (TryTakeNext(out var next)) Pump(next);
     }
 
+    private bool TryDequeue(out EngineFrame frame, bool peekOnly = false)
+    {
+        lock (_lock)
+        {
+            if (_wsQueue is { Count: > 0 } queue)
+            {
+                frame = peekOnly ? queue.Peek() : queue.Dequeue();
+                return true;
+            }
+        }
+        frame = default;
+        return false;
+    }
+
+    /// <summary>Takes the next queued frame, or ends the pump (and starts a requested close) when there is none.</summary>
     private bool TryTakeNext(out EngineFrame frame)
     {
         bool closeNow;
@@ -93,10 +129,19 @@ public sealed partial class EngineIOSession
             closeNow = _wsCloseRequested;
             _wsCloseRequested = false;
             _wsSending = closeNow; // a closing socket accepts no more sends
+            if (_wsStream is { } stream) stream.DeferFlush = false;
         }
+        // A control frame the WebSocket wrote itself during the burst may still wait for its flush.
+        if (_wsStream is { HasUnflushedWrites: true } s) _ = FlushQuietlyAsync(s);
         if (closeNow) StartCloseHandshake();
         frame = default;
         return false;
+    }
+
+    private static async Task FlushQuietlyAsync(BatchingUpgradeStream stream)
+    {
+        try { await stream.FlushAsync().ConfigureAwait(false); }
+        catch (Exception) { /* the receive loop notices a dead connection */ }
     }
 
     private void OnSendFailed()
@@ -124,15 +169,16 @@ public sealed partial class EngineIOSession
     {
         var ws = _webSocket;
         if (ws is null) return;
-        _wsCloseTask = CloseQuietlyAsync(ws);
+        _wsCloseTask = CloseQuietlyAsync(ws, _wsStream);
     }
 
-    private static async Task CloseQuietlyAsync(WebSocket ws)
+    private static async Task CloseQuietlyAsync(WebSocket ws, BatchingUpgradeStream? stream)
     {
         try
         {
             if (ws.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await ws.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
+            if (stream is not null) await stream.FlushAsync().ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -165,13 +211,14 @@ public sealed partial class EngineIOSession
     }
 
     /// <summary>An upgrade: answer "2probe" with "3probe", wait for "5", then move the session onto this socket.</summary>
-    internal async Task RunProbeAsync(WebSocket ws)
+    internal async Task RunProbeAsync(WebSocket ws, BatchingUpgradeStream? stream)
     {
         lock (_lock)
         {
             if (_closed) { ws.Abort(); return; }
             _probe = ws;
         }
+        _probeStream = stream;
         _probeTimer = new WheelTimer(static s => ((EngineIOSession)s!).OnProbeTimeout(), this);
         _server.Wheel.Schedule(_probeTimer, Options.UpgradeTimeout);
         var upgraded = false;
@@ -228,6 +275,7 @@ public sealed partial class EngineIOSession
         {
             if (_closed) return false;
             _webSocket = ws;
+            _wsStream = _probeStream;
             IsWebSocket = true;
             _probe = null;
             _upgrading = false;

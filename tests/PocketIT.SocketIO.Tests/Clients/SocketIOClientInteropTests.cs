@@ -6,12 +6,13 @@ using ClientOptions = SocketIOClient.SocketIOOptions;
 
 namespace PocketIT.SocketIO.Tests.Clients;
 
-/// <summary>SocketIOClient 3.0.6 (NuGet), a client nobody here wrote, against the conformance host.</summary>
+/// <summary>SocketIOClient 3.0.6 (NuGet), a client nobody here wrote, against the conformance host on the
+/// real clock (300 ms heartbeats, which the client must answer).</summary>
 public sealed class SocketIOClientInteropTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private TestHost _host = null!;
-    public async Task InitializeAsync() => _host = await TestHost.StartConformanceAsync();
+    public async Task InitializeAsync() => _host = await TestHost.StartConformanceAsync(realTime: true);
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     public static TheoryData<TransportProtocol> Transports => new() { TransportProtocol.Polling, TransportProtocol.WebSocket };

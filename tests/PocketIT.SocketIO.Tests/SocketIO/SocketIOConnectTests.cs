@@ -65,11 +65,17 @@ public sealed class SocketIOConnectTests : IAsyncLifetime
     [Fact]
     public async Task Connection_that_joins_no_namespace_is_closed_after_the_connect_timeout()
     {
-        var (socket, _) = await RawWebSocket.OpenAsync(_host, "/socket.io");
+        await using var host = await TestHost.StartSocketIOAsync(o =>
+        {
+            o.ConnectTimeout = TimeSpan.FromSeconds(1);
+            o.PingInterval = TimeSpan.FromSeconds(10); // no heartbeat gets in the way
+        });
+        var (socket, _) = await RawWebSocket.OpenAsync(host, "/socket.io");
         await using var _1 = socket;
-        _host.Advance(TimeSpan.FromMilliseconds(290)); // before the first ping, still inside the connect timeout
-        await socket.SendTextAsync("3");
-        _host.Advance(TimeSpan.FromMilliseconds(800));
+        host.Advance(TimeSpan.FromMilliseconds(900));
+        await socket.SendTextAsync("2");
+        Assert.Equal("3", await socket.ReceiveTextAsync()); // still open just before the timeout
+        host.Advance(TimeSpan.FromMilliseconds(200));
         await socket.AssertClosedAsync();
     }
 

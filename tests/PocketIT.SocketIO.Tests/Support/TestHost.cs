@@ -28,15 +28,18 @@ public sealed class TestHost : IAsyncDisposable
 
     public Uri WebSocketUri(string pathAndQuery) => new($"ws://{BaseUri.Authority}{pathAndQuery}");
 
-    /// <summary>The conformance configuration on a clock that only moves when the test advances it.</summary>
-    public static async Task<TestHost> StartConformanceAsync()
+    /// <summary>The conformance configuration on a clock that only moves when the test advances it
+    /// (or on the real clock, for real clients that keep their own time).</summary>
+    public static async Task<TestHost> StartConformanceAsync(bool realTime = false)
     {
         FakeTimeProvider? time = null;
         SocketIOServer? server = null;
         var host = await StartAsync(app =>
         {
-            time = new FakeTimeProvider();
-            server = app.MapConformanceEndpoints(time, interop: true);
+            time = realTime ? null : new FakeTimeProvider();
+            // Fake-clock hosts keep the exact conformance heartbeat; real-clock ones (for real
+            // clients) use the interop host's lenient ping timeout.
+            server = app.MapConformanceEndpoints(time, interop: realTime);
         });
         host._time = time!;
         host.Server = server;

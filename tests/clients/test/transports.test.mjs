@@ -67,11 +67,17 @@ describe("socket.io-client transports", () => {
   }
 
   it("upgrades from polling to websocket", async () => {
-    const socket = io(host.url, { transports: ["polling", "websocket"], forceNew: true });
+    const socket = io(host.url, { transports: ["polling", "websocket"], forceNew: true, autoConnect: false });
     try {
-      await once(socket, "connect");
-      assert.equal(socket.io.engine.transport.name, "polling");
-      await once(socket.io.engine, "upgrade");
+      // The engine starts probing right after "open", so look at it then.
+      const upgraded = new Promise((resolve) => {
+        socket.io.once("open", () => {
+          assert.equal(socket.io.engine.transport.name, "polling");
+          socket.io.engine.once("upgrade", resolve);
+        });
+      });
+      socket.connect();
+      await upgraded;
       assert.equal(socket.io.engine.transport.name, "websocket");
       const reply = await socket.timeout(2000).emitWithAck("message-with-ack", "after upgrade");
       assert.equal(reply, "after upgrade");
