@@ -69,9 +69,13 @@ describe("socket.io-client transports", () => {
   it("upgrades from polling to websocket", async () => {
     const socket = io(host.url, { transports: ["polling", "websocket"], forceNew: true });
     try {
+      // The engine opens synchronously; the upgrade may finish before the namespace's CONNECT arrives,
+      // so the first transport is read here and the upgrade listener is in place from the start.
+      const first = socket.io.engine.transport.name;
+      const upgraded = once(socket.io.engine, "upgrade");
       await once(socket, "connect");
-      assert.equal(socket.io.engine.transport.name, "polling");
-      await once(socket.io.engine, "upgrade");
+      assert.equal(first, "polling");
+      await upgraded;
       assert.equal(socket.io.engine.transport.name, "websocket");
       const reply = await socket.timeout(2000).emitWithAck("message-with-ack", "after upgrade");
       assert.equal(reply, "after upgrade");

@@ -28,8 +28,15 @@ public sealed class ClaudeCliChatClient(string command, string model) : IChatCli
         using var process = Process.Start(start) ?? throw new AssistantProviderException("claude-cli could not be started");
         try
         {
-            await process.StandardInput.WriteAsync(Transcript(list).AsMemory(), cancellationToken);
-            process.StandardInput.Close();
+            try
+            {
+                await process.StandardInput.WriteAsync(Transcript(list).AsMemory(), cancellationToken);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The process exited without reading its input; its exit code says what went wrong.
+            }
             var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
             await process.WaitForExitAsync(cancellationToken);
