@@ -4,6 +4,7 @@ using PocketIT.Server.Assistant.Providers;
 namespace PocketIT.Server.Tests.Assistant;
 
 /// <summary>The claude-cli provider against stand-in executables: the transcript on stdin, stdout as the reply, exit codes.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the stand-ins are POSIX shell scripts
 public sealed class ClaudeCliTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("pocketit-cli-").FullName;
