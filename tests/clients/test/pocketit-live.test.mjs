@@ -214,6 +214,27 @@ describe("Pocket IT /agent and /it", () => {
     assert.deepEqual(result.data, [{ name: "Spooler" }]);
   });
 
+  it("carries a screenshot from the approving agent to the watchers, and bounds the payload size", async () => {
+    state.itA.socket.emit("request_screenshot", { deviceId: state.deviceId });
+    const request = await state.agent.events.wait("screenshot_request");
+    assert.match(request.requestId, /^it-ss-/);
+    const image = Buffer.alloc(1_500_000, 7).toString("base64"); // ~2 MB of base64, over the old 1 MB default
+    state.agent.socket.emit("screenshot_result", { requestId: request.requestId, imageBase64: image, mimeType: "image/png" });
+    const shot = await state.itA.events.wait("device_screenshot_update", (d) => d.requestId === request.requestId);
+    assert.equal(shot.approved, true);
+    assert.equal(shot.image.length, image.length);
+    assert.ok(!state.itB.events.seen.some((e) => e.name === "device_screenshot_update"));
+
+    // Far over the limit: that connection is dropped, the server and everyone else carry on.
+    const hogId = "device-hog001";
+    const hog = agent(hogId, await enroll(state.clientA, hogId));
+    await connected(hog.socket);
+    hog.socket.emit("screenshot_result", { requestId: "x", imageBase64: "A".repeat(12 * 1024 * 1024), mimeType: "image/png" });
+    await once(hog.socket, "disconnect", 10_000);
+    assert.equal((await api(url, "GET", "/health")).status, 200);
+    assert.ok(state.agent.socket.connected);
+  });
+
   it("lets viewers watch but not act", async () => {
     const viewer = dashboard(state.viewerA);
     await connected(viewer.socket);
