@@ -7,6 +7,7 @@ using PocketIT.Server.PocketIt.Devices;
 using PocketIT.Server.PocketIt.Enrollment;
 using PocketIT.Server.PocketIt.Health;
 using PocketIT.Server.PocketIt.Llm;
+using PocketIT.Server.PocketIt.Realtime;
 using PocketIT.Server.PocketIt.Tickets;
 using Scalar.AspNetCore;
 
@@ -31,6 +32,7 @@ public static class PocketItFace
         face.MapSelfService();
         face.MapStats();
         face.MapClients();
+        face.MapPocketItRealtime();
 
         face.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         face.MapScalarApiReference("/docs", o => o.WithTitle("Pocket IT API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();

@@ -1,7 +1,9 @@
+using PocketIT.Server.Assistant;
 using PocketIT.Server.PocketIt.Admin;
 using PocketIT.Server.PocketIt.Clients;
 using PocketIT.Server.PocketIt.Devices;
 using PocketIT.Server.PocketIt.Llm;
+using PocketIT.Server.PocketIt.Realtime;
 using PocketIT.Server.PocketIt.Tickets;
 
 namespace PocketIT.Server.PocketIt;
@@ -21,6 +23,8 @@ public static class PocketItServices
         services.AddScoped<BackupCodeIssuer>();
         services.AddScoped<TotpCheck>();
         services.AddSingleton<PasswordConfirmation>();
+        services.AddPocketItRealtime();
+        services.AddPocketItAssistant();
         return services;
     }
 }

@@ -17,6 +17,9 @@ public static class EndpointCatalog
     /// <summary>Documentation routes: public by design, and not part of the API contract.</summary>
     public static bool IsDocs(string route) => route.StartsWith("/openapi", StringComparison.Ordinal) || route.StartsWith("/docs", StringComparison.Ordinal) || route == "/";
 
+    /// <summary>The Socket.IO transport: each namespace authenticates its own connections (tested over real sockets), not each HTTP request.</summary>
+    public static bool IsRealtime(string route) => route.StartsWith("/socket.io", StringComparison.Ordinal);
+
     public static IReadOnlyList<ApiEndpoint> All(PocketItFactory factory)
     {
         _ = factory.Server; // make sure the host is built
@@ -34,6 +37,6 @@ public static class EndpointCatalog
         return result.DistinctBy(e => e.ToString()).OrderBy(e => e.Route).ThenBy(e => e.Method).ToList();
     }
 
-    /// <summary>The API endpoints (docs excluded).</summary>
-    public static IReadOnlyList<ApiEndpoint> Api(PocketItFactory factory) => All(factory).Where(e => !IsDocs(e.Route)).ToList();
+    /// <summary>The REST API endpoints (docs and the Socket.IO transport excluded).</summary>
+    public static IReadOnlyList<ApiEndpoint> Api(PocketItFactory factory) => All(factory).Where(e => !IsDocs(e.Route) && !IsRealtime(e.Route)).ToList();
 }

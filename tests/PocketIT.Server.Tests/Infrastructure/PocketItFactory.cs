@@ -51,10 +51,13 @@ public class PocketItFactory : WebApplicationFactory<Program>
     /// <summary>An HTTP client whose requests arrive from <paramref name="remote"/> (loopback by default).</summary>
     public TestApi Api(string remote = "127.0.0.1")
     {
-        var client = CreateClient();
+        var client = NewHttpClient();
         client.DefaultRequestHeaders.Add(TestRemoteAddress.Header, remote);
         return new TestApi(client, this);
     }
+
+    /// <summary>The in-memory client by default; a factory on a real socket connects over it instead.</summary>
+    protected virtual HttpClient NewHttpClient() => CreateClient();
 
     /// <summary>A caller from another machine: no bypass, no token.</summary>
     public TestApi RemoteApi() => Api("203.0.113.7");

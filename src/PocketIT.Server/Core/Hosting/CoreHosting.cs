@@ -42,7 +42,9 @@ public static class CoreHosting
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(EmptyErrorBodies.WriteAsync);
-        app.UseMiddleware<BodySizeLimitMiddleware>(100L * 1024);
+        // Socket.IO bounds its own messages (screenshots exceed the API's 100 KB).
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/socket.io"),
+            branch => branch.UseMiddleware<BodySizeLimitMiddleware>(100L * 1024));
         app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -67,6 +67,8 @@ public sealed class AiOptions
     public string? Model { get; set; }
     public string? Url { get; set; }
     public string? ApiKey { get; set; }
+    /// <summary>How long one provider call may take before the user gets the fallback reply.</summary>
+    public int TimeoutSeconds { get; set; } = 120;
 }
 
 public sealed class RateLimitOptions

@@ -11,13 +11,16 @@ public static class LocalhostBypass
 {
     private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP"];
 
-    public static bool Applies(HttpContext context, bool enabled)
+    public static bool Applies(HttpContext context, bool enabled) =>
+        Applies(context.Connection.RemoteIpAddress, context.Request.Headers, enabled);
+
+    /// <summary>The same rule for a connection that is no longer an HTTP request (a Socket.IO handshake).</summary>
+    public static bool Applies(IPAddress? remote, IHeaderDictionary headers, bool enabled)
     {
         if (!enabled) return false;
-        var remote = context.Connection.RemoteIpAddress;
         if (remote is null || !IsLoopback(remote)) return false;
         foreach (var header in ForwardingHeaders)
-            if (context.Request.Headers.ContainsKey(header)) return false;
+            if (headers.ContainsKey(header)) return false;
         return true;
     }
 

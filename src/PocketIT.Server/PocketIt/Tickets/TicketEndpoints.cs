@@ -53,7 +53,7 @@ public static class TicketEndpoints
     }
 
     private static async Task<IResult> Create(TicketCreateRequest body, ClaimsPrincipal user, DeviceAccess devices,
-        AppDbContext db, AuditLog audit, TimeProvider time)
+        AppDbContext db, AuditLog audit, TimeProvider time, TicketEvents events)
     {
         if (IsBlank(body.DeviceId) || IsBlank(body.Title)) return ApiErrors.BadRequest("Missing required fields (device_id, title)");
         if (First(
@@ -86,6 +86,7 @@ public static class TicketEndpoints
             new { device_id = ticket.DeviceId, title = ticket.Title, priority = ticket.Priority });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        await events.PublishCreatedAsync(ticket, device.Hostname, "api");
         return Results.Ok(new TicketCreated(ticket.Id, ticket.DeviceId, ticket.Title));
     }
 
