@@ -1,0 +1,90 @@
+// The one place that knows about Socket.IO. It connects to the server's `/it` namespace with the
+// official socket.io client, loaded from the server (`/socket.io/socket.io.min.js`, as a socket.io
+// server serves it). When the client script or the namespace is not there, `live.available` stays
+// false and pages show "live updates unavailable"; everything else keeps working over REST.
+import { session } from './session.js';
+
+const CLIENT_SCRIPTS = ['/socket.io/socket.io.min.js', '/socket.io/socket.io.js'];
+const listeners = new Map(); // event -> Set<fn>
+const stateListeners = new Set();
+let socket = null;
+let loading = null;
+
+export const live = {
+  available: false,
+  connected: false,
+  reason: 'Connecting to live updates…',
+
+  /** Subscribes to a server event; returns an unsubscribe function. */
+  on(event, fn) {
+    if (!listeners.has(event)) listeners.set(event, new Set());
+    listeners.get(event).add(fn);
+    return () => listeners.get(event)?.delete(fn);
+  },
+
+  /** Called with the live state whenever it changes; returns an unsubscribe function. */
+  onState(fn) {
+    stateListeners.add(fn);
+    return () => stateListeners.delete(fn);
+  },
+
+  emit(event, payload) {
+    if (!socket || !live.connected) return false;
+    socket.emit(event, payload);
+    return true;
+  },
+
+  watchDevice(deviceId) { return live.emit('watch_device', { deviceId }); },
+  unwatchDevice(deviceId) { return live.emit('unwatch_device', { deviceId }); },
+  chatToDevice(deviceId, content) { return live.emit('chat_to_device', { deviceId, content }); },
+  requestDiagnostic(deviceId, checkType = 'all') { return live.emit('request_diagnostic', { deviceId, checkType }); },
+  systemTool(deviceId, tool, params = {}) {
+    return live.emit('system_tool_request', { deviceId, requestId: `st-${Date.now()}`, tool, params });
+  },
+
+  async start() {
+    if (socket || !session.token) return;
+    const io = await loadClient();
+    if (!io) return setState(false, false, 'Live updates unavailable: the real-time client is not served by this server.');
+    socket = io('/it', { auth: { token: session.token }, transports: ['websocket', 'polling'], reconnectionDelayMax: 10000 });
+    setState(true, false, 'Connecting to live updates…');
+    socket.on('connect', () => setState(true, true, ''));
+    socket.on('disconnect', () => setState(true, false, 'Live updates disconnected; reconnecting…'));
+    socket.on('connect_error', (err) => setState(true, false, `Live updates unavailable: ${err?.message || 'connection refused'}.`));
+    socket.onAny((event, payload) => {
+      for (const fn of listeners.get(event) || []) {
+        try { fn(payload); } catch (e) { console.error(e); }
+      }
+    });
+  },
+
+  stop() {
+    socket?.disconnect();
+    socket = null;
+    setState(false, false, 'Signed out.');
+  },
+};
+
+function setState(available, connected, reason) {
+  Object.assign(live, { available, connected, reason });
+  for (const fn of stateListeners) fn(live);
+}
+
+function loadClient() {
+  if (window.io) return Promise.resolve(window.io);
+  loading ??= (async () => {
+    for (const src of CLIENT_SCRIPTS) {
+      const ok = await new Promise((resolve) => {
+        const script = document.createElement('script');
+        script.src = src;
+        script.async = true;
+        script.onload = () => resolve(typeof window.io === 'function');
+        script.onerror = () => { script.remove(); resolve(false); };
+        document.head.append(script);
+      });
+      if (ok) return window.io;
+    }
+    return null;
+  })();
+  return loading;
+}

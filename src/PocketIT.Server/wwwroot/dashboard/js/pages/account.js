@@ -1,0 +1,85 @@
+// My account: profile, password, two-factor, own backup codes, preferences (applied at once).
+import { h, replace, select, card, notice, field, busy } from '../dom.js';
+import { api } from '../api.js';
+import { session } from '../session.js';
+import { absolute } from '../format.js';
+import { applyPreferences, PAGES } from '../app.js';
+import { backupCodeList } from './login.js';
+
+export async function renderAccount() {
+  const profile = await api.get('/api/admin/user/profile');
+
+  const pnote = notice();
+  const display = h('input', { value: profile.display_name || '', maxlength: 200, required: true, 'aria-label': 'Display name' });
+  const psave = h('button', { class: 'btn btn-primary', type: 'submit' }, 'Save');
+  const profileCard = card('Profile',
+    h('dl', { class: 'kv' }, h('dt', { text: 'Username' }), h('dd', { text: profile.username }), h('dt', { text: 'Role' }), h('dd', { text: profile.role }),
+      h('dt', { text: 'Member since' }), h('dd', { text: absolute(profile.created_at) }), h('dt', { text: 'Last sign-in' }), h('dd', { text: absolute(profile.last_login) })),
+    h('form', { class: 'inline-form', onsubmit: (e) => {
+      e.preventDefault();
+      busy(psave, async () => {
+        await api.put('/api/admin/user/profile', { display_name: display.value.trim() });
+        session.set({ ...session.data, user: { ...session.user, display_name: display.value.trim() } });
+        document.querySelector('[data-testid=whoami]').textContent = display.value.trim();
+        pnote.show('Profile saved.', 'ok');
+      }, pnote);
+    } }, field('Display name', display), psave), pnote);
+
+  // Preferences
+  const prefs = session.prefs;
+  const prefNote = notice();
+  const save = (key, value) => busy(null, async () => {
+    await api.put('/api/admin/user/preferences', { [key]: String(value) });
+    applyPreferences({ [key]: String(value) });
+    prefNote.show('Preference saved.', 'ok');
+  }, prefNote);
+  const theme = select([['dark', 'Dark'], ['light', 'Light']], prefs.theme || 'dark', { 'data-testid': 'pref-theme', onchange: () => save('theme', theme.value) });
+  const page = select(PAGES.map((p) => [p, p[0].toUpperCase() + p.slice(1)]), prefs.defaultPage || 'fleet', { 'data-testid': 'pref-default-page', onchange: () => save('defaultPage', page.value) });
+  const perPage = select([10, 25, 50, 100, 200].map((n) => [n, String(n)]), prefs.itemsPerPage || '25', { 'data-testid': 'pref-items', onchange: () => save('itemsPerPage', perPage.value) });
+  const dates = select([['relative', 'Relative (5 min ago)'], ['absolute', 'Absolute (date and time)']], prefs.dateFormat || 'relative', { 'data-testid': 'pref-dates', onchange: () => save('dateFormat', dates.value) });
+  const prefCard = card('Preferences', h('div', { class: 'form-grid' }, field('Theme', theme), field('Default page', page), field('Items per page', perPage), field('Dates', dates)), prefNote);
+
+  // Password
+  const wnote = notice();
+  const current = h('input', { type: 'password', required: true, autocomplete: 'current-password' });
+  const next = h('input', { type: 'password', required: true, autocomplete: 'new-password' });
+  const change = h('button', { class: 'btn btn-primary', type: 'submit' }, 'Change password');
+  const pwForm = h('form', { class: 'form-grid', onsubmit: (e) => {
+    e.preventDefault();
+    busy(change, async () => {
+      await api.put('/api/admin/user/password', { currentPassword: current.value, newPassword: next.value });
+      pwForm.reset();
+      wnote.show('Password changed. Other sessions were signed out; sign in again here when asked.', 'ok');
+    }, wnote);
+  } }, field('Current password', current), field('New password', next), h('div', { class: 'form-actions' }, change), wnote);
+
+  // Two-factor
+  const tnote = notice();
+  const tout = h('div', {});
+  const tpass = h('input', { type: 'password', required: true, autocomplete: 'current-password', 'aria-label': 'Password to confirm' });
+  const regen = h('button', { class: 'btn', type: 'button', onclick: () => {
+    if (!tpass.value) return tnote.show('Enter your password first.');
+    busy(regen, async () => {
+      const result = await api.post('/api/admin/user/2fa/backup-codes', { password: tpass.value });
+      replace(tout, h('p', { class: 'muted small', text: 'Your new backup codes (shown once; the old ones no longer work):' }), backupCodeList(result.backup_codes));
+      tnote.hide();
+    }, tnote);
+  } }, 'New backup codes');
+  const reset = h('button', { class: 'btn btn-danger', type: 'button', onclick: () => {
+    if (!tpass.value) return tnote.show('Enter your password first.');
+    if (!confirm('Reset two-factor authentication? You will set it up again at your next sign-in.')) return;
+    busy(reset, async () => {
+      await api.post('/api/admin/user/2fa/reset', { password: tpass.value });
+      tnote.show('Two-factor reset. Set it up again at your next sign-in.', 'ok');
+    }, tnote);
+  } }, 'Reset two-factor');
+  const twoFactorCard = card('Two-factor authentication',
+    h('p', { class: 'muted', text: `${profile.backup_code_count ?? 0} unused backup code${profile.backup_code_count === 1 ? '' : 's'} left.` }),
+    h('div', { class: 'inline-form' }, field('Password', tpass), regen, reset), tnote, tout);
+
+  return h('div', { class: 'page', 'data-page': 'account' },
+    h('header', { class: 'page-head' }, h('h1', { text: 'My account' }), h('p', { class: 'muted', text: 'Your profile, security and how the dashboard looks.' })),
+    h('div', { class: 'grid-2' },
+      h('div', { class: 'col' }, profileCard, prefCard),
+      h('div', { class: 'col' }, card('Password', pwForm), twoFactorCard)));
+}
