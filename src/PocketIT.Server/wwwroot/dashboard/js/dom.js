@@ -21,7 +21,7 @@ export function h(tag, props = {}, ...children) {
 }
 
 export function append(parent, children) {
-  for (const child of children.flat(Infinity)) {
+  for (const child of [children].flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
