@@ -25,9 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string? theme = null)
+    public async Task<IPage> NewPageAsync(DashboardServer? server = null)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = Server.BaseUrl, ViewportSize = new() { Width = 1440, Height = 900 }, Locale = "en-US", TimezoneId = "UTC" });
+        var context = await Browser.NewContextAsync(new() { BaseURL = (server ?? Server).BaseUrl, ViewportSize = new() { Width = 1440, Height = 900 }, Locale = "en-US", TimezoneId = "UTC" });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         return page;
