@@ -100,7 +100,7 @@ public sealed class DashboardTests(BrowserFixture fixture)
         await Expect(profile).ToContainTextAsync("512 GB");
         var diagnostics = page.GetByTestId("diagnostics");
         await Expect(diagnostics).ToContainTextAsync("Disk");
-        await Expect(diagnostics).ToContainTextAsync("Used Percent"); // a key shown as a label, not raw JSON
+        await Expect(diagnostics).ToContainTextAsync("Used percent"); // a key shown as a label, not raw JSON
         await Expect(diagnostics).Not.ToContainTextAsync("{\"");
         var chat = page.GetByTestId("chat-log");
         await Expect(chat.Locator("[data-sender=user]")).ToContainTextAsync("My disk is full");

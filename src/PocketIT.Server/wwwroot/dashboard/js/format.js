@@ -54,9 +54,23 @@ export function number(value, digits = 1) {
   return Number.isInteger(n) ? String(n) : n.toFixed(digits);
 }
 
+const ACRONYMS = new Map(['cpu', 'gpu', 'ram', 'os', 'ip', 'ipv4', 'ipv6', 'dns', 'mac', 'url', 'id', 'ai', 'tpm', 'bios', 'gb', 'mb', 'kb', 'tb', 'pid', 'vpn', 'ssd', 'hdd']
+  .map((w) => [w, w === 'ipv4' ? 'IPv4' : w === 'ipv6' ? 'IPv6' : w.toUpperCase()]));
+
+/** A machine name (`check_type`, `usedPercent`, `totalGB`) as words in sentence case: "Check type", "Used percent", "Total GB". */
 export function label(text) {
   if (!text) return '—';
-  return String(text).replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+  const words = String(text)
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .trim().split(/\s+/);
+  return words.map((w, i) => {
+    const lower = w.toLowerCase();
+    if (ACRONYMS.has(lower)) return ACRONYMS.get(lower);
+    if (w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w)) return w;
+    return i === 0 ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+  }).join(' ');
 }
 
 export const STATUS_LABELS = { open: 'Open', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed' };

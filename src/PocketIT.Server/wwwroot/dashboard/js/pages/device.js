@@ -94,6 +94,7 @@ export async function renderDevice(id) {
   const chatList = h('ol', { class: 'chat', 'data-testid': 'chat-log' });
   const ordered = [...history].sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)) || a.id - b.id);
   if (ordered.length) append(chatList, ordered.map(chatMessage)); else append(chatList, h('li', { class: 'empty', 'data-empty': '', text: 'No messages yet.' }));
+  setTimeout(() => { chatList.scrollTop = chatList.scrollHeight; }, 0);
   const addMessage = (m) => {
     chatList.querySelector('[data-empty]')?.remove();
     chatList.append(chatMessage(m));

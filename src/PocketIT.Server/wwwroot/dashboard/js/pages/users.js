@@ -39,7 +39,7 @@ export async function renderUsers() {
       h('td', {}, role),
       h('td', { class: 'num', text: String(u.backup_code_count ?? 0) }),
       h('td', { text: when(u.last_login), title: whenTitle(u.last_login) }),
-      h('td', { class: 'actions' }, reset, codes, del));
+      h('td', { class: 'actions' }, h('div', { class: 'row-actions' }, reset, codes, del)));
   }));
   renderRows();
 
