@@ -50,7 +50,7 @@ public sealed class DashboardTests(BrowserFixture fixture)
         await page.SignInAsync(username, DashboardServer.StaffPassword, () => DashboardServer.NextTotpCode(secret));
 
         await Expect(page.GetByTestId("whoami")).ToHaveTextAsync("Alice Admin");
-        await Expect(page.Locator("[data-page=fleet]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#main [data-page=fleet]")).ToBeVisibleAsync();
         await page.GetByTestId("fleet-search").FillAsync(host);
         var rows = page.GetByTestId("device-rows").Locator("tr");
         await Expect(rows).ToHaveCountAsync(1);

@@ -97,7 +97,7 @@ function buildShell() {
   main = h('main', { class: 'main', id: 'main' });
   replace(root,
     h('div', { class: 'shell' },
-      h('aside', { class: 'sidebar' },
+      h('aside', { class: 'sidebar' }, h('div', { class: 'sidebar-inner' },
         h('div', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true', text: 'P' }), h('span', { class: 'brand-name', text: 'Pocket IT' })),
         nav,
         h('div', { class: 'sidebar-foot' },
@@ -105,7 +105,7 @@ function buildShell() {
             h('span', { class: 'whoami-name', 'data-testid': 'whoami', text: user.display_name || user.username }),
             h('span', { class: 'whoami-role', text: user.role })),
           liveBadge,
-          h('button', { class: 'btn btn-ghost btn-block', type: 'button', 'data-testid': 'sign-out', onclick: signOut }, 'Sign out'))),
+          h('button', { class: 'btn btn-ghost btn-block', type: 'button', 'data-testid': 'sign-out', onclick: signOut }, 'Sign out')))),
       main));
 }
 
