@@ -38,6 +38,7 @@ const ROUTES = [
 
 let main = null;
 let nav = null;
+let offLiveState = null;
 let renderToken = 0;
 
 export function applyPreferences(prefs) {
@@ -86,7 +87,8 @@ function buildShell() {
     liveBadge.className = `live-pill ${live.connected ? 'live-on' : 'live-off'}`;
     liveBadge.title = live.connected ? 'Live updates connected' : live.reason;
   };
-  live.onState(updateLive);
+  offLiveState?.();
+  offLiveState = live.onState(updateLive);
   updateLive();
 
   nav = h('nav', { class: 'nav', 'aria-label': 'Main' },

@@ -1,10 +1,10 @@
 // The one place that knows about Socket.IO. It connects to the server's `/it` namespace with the
-// official socket.io client, loaded from the server (`/socket.io/socket.io.min.js`, as a socket.io
-// server serves it). When the client script or the namespace is not there, `live.available` stays
-// false and pages show "live updates unavailable"; everything else keeps working over REST.
+// official socket.io client (vendored: vendor/socket.io.esm.min.js, MIT). When the client cannot be
+// loaded or the namespace does not answer, `live.connected` stays false and pages show why
+// ("live updates unavailable"); everything else keeps working over REST.
 import { session } from './session.js';
 
-const CLIENT_SCRIPTS = ['/socket.io/socket.io.min.js', '/socket.io/socket.io.js'];
+const CLIENT_MODULE = '../vendor/socket.io.esm.min.js';
 const listeners = new Map(); // event -> Set<fn>
 const stateListeners = new Set();
 let socket = null;
@@ -45,12 +45,14 @@ export const live = {
   async start() {
     if (socket || !session.token) return;
     const io = await loadClient();
-    if (!io) return setState(false, false, 'Live updates unavailable: the real-time client is not served by this server.');
-    socket = io('/it', { auth: { token: session.token }, transports: ['websocket', 'polling'], reconnectionDelayMax: 10000 });
+    if (!io) return setState(false, false, 'Live updates unavailable: the real-time client could not be loaded.');
+    if (!session.token || socket) return;
+    socket = io('/it', { auth: { token: session.token }, reconnectionDelayMax: 15000 });
     setState(true, false, 'Connecting to live updates…');
     socket.on('connect', () => setState(true, true, ''));
     socket.on('disconnect', () => setState(true, false, 'Live updates disconnected; reconnecting…'));
-    socket.on('connect_error', (err) => setState(true, false, `Live updates unavailable: ${err?.message || 'connection refused'}.`));
+    socket.on('connect_error', (err) => setState(true, false,
+      `Live updates unavailable: the server's real-time channel did not answer (${err?.message || 'connection refused'}). Retrying…`));
     socket.onAny((event, payload) => {
       for (const fn of listeners.get(event) || []) {
         try { fn(payload); } catch (e) { console.error(e); }
@@ -71,20 +73,6 @@ function setState(available, connected, reason) {
 }
 
 function loadClient() {
-  if (window.io) return Promise.resolve(window.io);
-  loading ??= (async () => {
-    for (const src of CLIENT_SCRIPTS) {
-      const ok = await new Promise((resolve) => {
-        const script = document.createElement('script');
-        script.src = src;
-        script.async = true;
-        script.onload = () => resolve(typeof window.io === 'function');
-        script.onerror = () => { script.remove(); resolve(false); };
-        document.head.append(script);
-      });
-      if (ok) return window.io;
-    }
-    return null;
-  })();
+  loading ??= import(CLIENT_MODULE).then((m) => m.io || m.default || null, () => null);
   return loading;
 }
