@@ -72,7 +72,11 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         if (Folder is null) return;
         Directory.CreateDirectory(Folder);
         await page.Mouse.MoveAsync(0, 0);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        // A viewport as tall as the page (rather than a full-page capture) keeps the sticky sidebar where a person sees it.
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.SetViewportSizeAsync(1440, Math.Max(900, height));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, name + ".png"), Animations = ScreenshotAnimations.Disabled });
+        await page.SetViewportSizeAsync(1440, 900);
     }
 
     private sealed record Seed(string AdminSecret, string FeaturedDevice, int FeaturedTicket, int FeaturedClient);
