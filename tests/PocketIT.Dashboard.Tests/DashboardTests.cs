@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PocketIT.Dashboard.Tests.Infrastructure;
@@ -57,6 +58,30 @@ public sealed class DashboardTests(BrowserFixture fixture)
         await Expect(rows.First).ToContainTextAsync(host);
         await Expect(rows.First).ToContainTextAsync("Online");
         await Expect(page.GetByTestId("health-unscanned")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task After_a_two_factor_reset_signing_in_sets_it_up_again_and_shows_the_backup_codes()
+    {
+        var username = Unique("erin");
+        await Server.CreateUserAsync(username, "technician", "Erin Tech");
+        var token = (await Server.LoginAsync(username, DashboardServer.StaffPassword))["token"]!.GetValue<string>();
+        using (var http = Server.Http(token))
+            await DashboardServer.Json(await http.PostAsJsonAsync("/api/admin/user/2fa/reset", new { password = DashboardServer.StaffPassword }));
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/dashboard/");
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync(DashboardServer.StaffPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var setup = page.GetByTestId("setup-form");
+        await Expect(setup.Locator("img.qr")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^data:image/png;base64,"));
+        var key = await page.GetByTestId("manual-key").TextContentAsync();
+        await setup.GetByLabel("Code").FillAsync(DashboardServer.NextTotpCode(key!));
+        await setup.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign in" }).ClickAsync();
+        await Expect(page.GetByTestId("backup-codes").Locator("li")).ToHaveCountAsync(10);
+        await page.GetByRole(AriaRole.Button, new() { Name = "I have saved them — continue" }).ClickAsync();
+        await Expect(page.GetByTestId("whoami")).ToHaveTextAsync("Erin Tech");
     }
 
     [Fact]
@@ -251,6 +276,51 @@ public sealed class DashboardTests(BrowserFixture fixture)
 
         await page.OpenAsync("#/users");
         await Expect(page.GetByText("Not found")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_technician_sees_only_the_devices_of_their_clients_and_can_work_tickets()
+    {
+        var username = Unique("tess");
+        var userId = await Server.CreateUserAsync(username, "technician");
+        var mine = await Server.CreateClientAsync(Unique("Tess Co"));
+        var other = await Server.CreateClientAsync(Unique("Other Co"));
+        await Server.Post($"/api/clients/{mine}/users", new { user_id = userId });
+        var myHost = Unique("MINE-PC");
+        var myDevice = await Server.EnrollAsync(mine, myHost);
+        await Server.EnrollAsync(other, Unique("NOT-MINE-PC"));
+        var ticket = await Server.CreateTicketAsync(myDevice, "Keyboard sticky");
+
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(username, DashboardServer.StaffPassword);
+        await Expect(page.GetByTestId("device-rows").Locator("tr")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("device-rows")).ToContainTextAsync(myHost);
+        await Expect(page.GetByTestId("fleet-client").Locator("option")).ToHaveCountAsync(2); // "All clients" and theirs
+        await Expect(page.Locator("nav").GetByText("Users")).ToHaveCountAsync(0);
+
+        await page.OpenAsync($"#/tickets/{ticket}");
+        await Expect(page.GetByTestId("ticket-save")).ToBeVisibleAsync();
+        await page.OpenAsync($"#/clients/{mine}");
+        await Expect(page.GetByTestId("client-delete")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("download-installer")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Turning_on_two_factor_from_my_account_shows_the_backup_codes_once()
+    {
+        var username = Unique("dave");
+        await Server.CreateUserAsync(username, "technician");
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(username, DashboardServer.StaffPassword);
+        await page.OpenAsync("#/account");
+        await page.GetByTestId("totp-setup").ClickAsync();
+        var key = await page.Locator(".setup-inline .manual-key").TextContentAsync();
+        await page.GetByLabel("Code from the app").FillAsync(DashboardServer.CurrentTotpCode(key!));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+        await Expect(page.GetByTestId("backup-codes").Locator("li")).ToHaveCountAsync(10);
+
+        var again = await Server.LoginAsync(username, DashboardServer.StaffPassword);
+        Assert.True(again["requires2FA"]!.GetValue<bool>());
     }
 
     /// <summary>In the page's main area, nothing that changes data: no text entry, no selects, no buttons but disclosure.</summary>

@@ -123,6 +123,8 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     /// <summary>Codes are single-use: the browser signs in with the next step's code, which the server's one-step window accepts.</summary>
     public static string NextTotpCode(string secret) => TotpCode(secret, DateTime.UtcNow.AddSeconds(30));
 
+    public static string CurrentTotpCode(string secret) => TotpCode(secret, DateTime.UtcNow);
+
     private static string TotpCode(string secret, DateTime at) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(at);
 
     /// <summary>What an agent would have reported (profile, health, diagnostics, chat): written straight to storage,

@@ -73,9 +73,29 @@ export async function renderAccount() {
       tnote.show('Two-factor reset. Set it up again at your next sign-in.', 'ok');
     }, tnote);
   } }, 'Reset two-factor');
+  const setup = h('button', { class: 'btn', type: 'button', 'data-testid': 'totp-setup', onclick: () => busy(setup, async () => {
+    const started = await api.post('/api/admin/2fa/setup', {});
+    const code = h('input', { inputmode: 'numeric', maxlength: 6, required: true, class: 'code-input', 'aria-label': 'Code from the app' });
+    const confirmButton = h('button', { class: 'btn btn-primary', type: 'submit' }, 'Turn on');
+    replace(tout, h('form', { class: 'stack setup-inline', onsubmit: (e) => {
+      e.preventDefault();
+      busy(confirmButton, async () => {
+        const result = await api.post('/api/admin/2fa/confirm', { code: code.value.trim() });
+        if (result.token) session.set({ ...session.data, token: result.token });
+        replace(tout, h('p', { class: 'muted small', text: 'Two-factor is on. Your backup codes (shown once):' }), backupCodeList(result.backup_codes || result.backupCodes || []));
+        tnote.show('Two-factor authentication is on.', 'ok');
+      }, tnote);
+    } },
+    h('p', { class: 'muted small', text: 'Scan the QR code with an authenticator app, then enter the code it shows.' }),
+    h('img', { class: 'qr', src: started.qrDataUri, alt: 'QR code for your authenticator app', width: 180, height: 180 }),
+    h('p', { class: 'muted small' }, 'Key: ', h('code', { class: 'manual-key', text: started.manualKey })),
+    h('div', { class: 'inline-form' }, code, confirmButton)));
+  }, tnote) }, 'Set up two-factor');
   const twoFactorCard = card('Two-factor authentication',
     h('p', { class: 'muted', text: `${profile.backup_code_count ?? 0} unused backup code${profile.backup_code_count === 1 ? '' : 's'} left.` }),
-    h('div', { class: 'inline-form' }, field('Password', tpass), regen, reset), tnote, tout);
+    h('div', { class: 'inline-form' }, field('Password', tpass), regen, reset),
+    h('div', { class: 'inline-form' }, setup, h('span', { class: 'muted small', text: 'For an account that signs in with a password only.' })),
+    tnote, tout);
 
   return h('div', { class: 'page', 'data-page': 'account' },
     h('header', { class: 'page-head' }, h('h1', { text: 'My account' }), h('p', { class: 'muted', text: 'Your profile, security and how the dashboard looks.' })),
