@@ -16,12 +16,15 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
     private static readonly string? Folder = Environment.GetEnvironmentVariable("POCKETIT_SCREENSHOTS");
 
     [Fact]
-    public async Task Every_page_renders_without_an_error_in_both_themes()
+    public async Task Every_page_renders_without_an_error_or_a_CSP_violation_in_both_themes()
     {
         await using var server = new DashboardServer();
         var seed = await SeedAsync(server);
 
         var page = await fixture.NewPageAsync(server);
+        var problems = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) problems.Add(message.Text); };
+        page.PageError += (_, error) => problems.Add(error);
         await page.GotoAsync("/dashboard/");
         await Expect(page.GetByTestId("login-form")).ToBeVisibleAsync();
         await Shot(page, "01-sign-in");
@@ -65,6 +68,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
             await Expect(page.Locator("#main [role=alert]")).ToHaveCountAsync(0);
             await Shot(page, name);
         }
+        Assert.Empty(problems); // no CSP violation and no uncaught script error on any page
     }
 
     private static async Task Shot(IPage page, string name)

@@ -83,7 +83,7 @@ function buildShell() {
   const user = session.user;
   const liveBadge = h('span', { class: 'live-pill', 'data-testid': 'live-state' });
   const updateLive = () => {
-    liveBadge.textContent = live.connected ? 'Live' : live.available ? 'Connecting' : 'Offline';
+    liveBadge.textContent = live.connected ? 'Live' : live.failed ? 'Live updates off' : 'Connecting';
     liveBadge.className = `live-pill ${live.connected ? 'live-on' : 'live-off'}`;
     liveBadge.title = live.connected ? 'Live updates connected' : live.reason;
   };

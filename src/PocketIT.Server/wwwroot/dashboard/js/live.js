@@ -13,6 +13,7 @@ let loading = null;
 export const live = {
   available: false,
   connected: false,
+  failed: false,
   reason: 'Connecting to live updates…',
 
   /** Subscribes to a server event; returns an unsubscribe function. */
@@ -45,13 +46,13 @@ export const live = {
   async start() {
     if (socket || !session.token) return;
     const io = await loadClient();
-    if (!io) return setState(false, false, 'Live updates unavailable: the real-time client could not be loaded.');
+    if (!io) return setState(false, false, true, 'Live updates unavailable: the real-time client could not be loaded.');
     if (!session.token || socket) return;
     socket = io('/it', { auth: { token: session.token }, reconnectionDelayMax: 15000 });
-    setState(true, false, 'Connecting to live updates…');
-    socket.on('connect', () => setState(true, true, ''));
-    socket.on('disconnect', () => setState(true, false, 'Live updates disconnected; reconnecting…'));
-    socket.on('connect_error', (err) => setState(true, false,
+    setState(true, false, false, 'Connecting to live updates…');
+    socket.on('connect', () => setState(true, true, false, ''));
+    socket.on('disconnect', () => setState(true, false, false, 'Live updates disconnected; reconnecting…'));
+    socket.on('connect_error', (err) => setState(true, false, true,
       `Live updates unavailable: the server's real-time channel did not answer (${err?.message || 'connection refused'}). Retrying…`));
     socket.onAny((event, payload) => {
       for (const fn of listeners.get(event) || []) {
@@ -63,12 +64,12 @@ export const live = {
   stop() {
     socket?.disconnect();
     socket = null;
-    setState(false, false, 'Signed out.');
+    setState(false, false, false, 'Signed out.');
   },
 };
 
-function setState(available, connected, reason) {
-  Object.assign(live, { available, connected, reason });
+function setState(available, connected, failed, reason) {
+  Object.assign(live, { available, connected, failed, reason });
   for (const fn of stateListeners) fn(live);
 }
 

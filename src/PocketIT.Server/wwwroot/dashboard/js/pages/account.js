@@ -91,10 +91,14 @@ export async function renderAccount() {
     h('p', { class: 'muted small' }, 'Key: ', h('code', { class: 'manual-key', text: started.manualKey })),
     h('div', { class: 'inline-form' }, code, confirmButton)));
   }, tnote) }, 'Set up two-factor');
+  const codesLeft = profile.backup_code_count ?? 0;
   const twoFactorCard = card('Two-factor authentication',
-    h('p', { class: 'muted', text: `${profile.backup_code_count ?? 0} unused backup code${profile.backup_code_count === 1 ? '' : 's'} left.` }),
-    h('div', { class: 'inline-form' }, field('Password', tpass), regen, reset),
-    h('div', { class: 'inline-form' }, setup, h('span', { class: 'muted small', text: 'For an account that signs in with a password only.' })),
+    codesLeft > 0
+      ? h('p', { class: 'muted', text: `On. ${codesLeft} unused backup code${codesLeft === 1 ? '' : 's'} left.` })
+      : h('p', { class: 'muted', text: 'You sign in with a password only (or have no backup codes left). Set up an authenticator app to protect your account.' }),
+    codesLeft > 0 ? null : h('div', { class: 'form-actions' }, setup),
+    h('h3', { class: 'sub', text: codesLeft > 0 ? 'Manage' : 'If two-factor is on' }),
+    h('div', { class: 'stack' }, field('Confirm with your password', tpass), h('div', { class: 'form-actions' }, regen, reset)),
     tnote, tout);
 
   return h('div', { class: 'page', 'data-page': 'account' },
