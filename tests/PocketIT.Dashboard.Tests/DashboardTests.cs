@@ -323,6 +323,28 @@ public sealed class DashboardTests(BrowserFixture fixture)
         Assert.True(again["requires2FA"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task An_admin_creates_a_user_and_changes_their_role_on_the_users_page()
+    {
+        var username = Unique("frank");
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("admin", DashboardServer.AdminPassword);
+        await page.OpenAsync("#/users");
+        await page.GetByTestId("new-username").FillAsync(username);
+        await page.GetByTestId("new-password").FillAsync(DashboardServer.StaffPassword);
+        await page.GetByTestId("new-role").SelectOptionAsync("viewer");
+        await page.GetByTestId("user-create").ClickAsync();
+        await Expect(page.GetByText($"{username} created.")).ToBeVisibleAsync();
+
+        var row = page.GetByTestId("user-rows").Locator("tr", new() { HasText = "@" + username });
+        await Expect(row).ToContainTextAsync("0"); // backup codes
+        await row.GetByLabel($"Role of {username}").SelectOptionAsync("technician");
+        await Expect(page.GetByText($"{username} is now technician.")).ToBeVisibleAsync();
+
+        var saved = (await Server.Get("/api/admin/users")).AsArray().Single(u => u!["username"]!.GetValue<string>() == username)!;
+        Assert.Equal("technician", saved["role"]!.GetValue<string>());
+    }
+
     /// <summary>In the page's main area, nothing that changes data: no text entry, no selects, no buttons but disclosure.</summary>
     private static async Task AssertNoWriteControls(IPage page)
     {
