@@ -194,6 +194,31 @@ public sealed class DashboardTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Download_installer_saves_what_the_server_sends_or_shows_its_reason()
+    {
+        var name = Unique("Installer Co");
+        var client = await Server.CreateClientAsync(name);
+        using var http = await Server.AdminHttp();
+        using var direct = await http.GetAsync($"/api/clients/{client}/installer");
+
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("admin", DashboardServer.AdminPassword);
+        await page.OpenAsync($"#/clients/{client}");
+        if (direct.IsSuccessStatusCode)
+        {
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-installer").ClickAsync());
+            Assert.Equal(direct.Content.Headers.ContentDisposition?.FileName?.Trim('"'), download.SuggestedFilename);
+            await Expect(page.GetByText("Installer downloaded.", new() { Exact = false })).ToBeVisibleAsync();
+        }
+        else
+        {
+            var reason = (await DashboardServer.ErrorOf(direct));
+            await page.GetByTestId("download-installer").ClickAsync();
+            await Expect(page.Locator(".notice-error")).ToContainTextAsync($"The installer could not be downloaded: {reason}");
+        }
+    }
+
+    [Fact]
     public async Task Switching_to_the_light_theme_applies_at_once_and_is_kept_for_the_next_sign_in()
     {
         var username = Unique("carol");

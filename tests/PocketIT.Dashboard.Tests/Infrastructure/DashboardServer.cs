@@ -83,6 +83,10 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         return JsonNode.Parse(text)!;
     }
 
+    /// <summary>The <c>error</c> of a Pocket IT error body.</summary>
+    public static async Task<string> ErrorOf(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())?["error"]?.GetValue<string>() ?? $"Request failed ({(int)response.StatusCode})";
+
     public async Task<JsonNode> Get(string path) { using var http = await AdminHttp(); return await Json(await http.GetAsync(path)); }
     public async Task<JsonNode> Post(string path, object body) { using var http = await AdminHttp(); return await Json(await http.PostAsJsonAsync(path, body)); }
     public async Task<JsonNode> Put(string path, object body) { using var http = await AdminHttp(); return await Json(await http.PutAsJsonAsync(path, body)); }

@@ -5,7 +5,9 @@ import { session } from '../session.js';
 import { when, whenTitle, absolute } from '../format.js';
 
 export async function renderClients() {
-  const clients = await api.get('/api/clients');
+  const [clients, devices] = await Promise.all([api.get('/api/clients'), api.get('/api/devices').catch(() => [])]);
+  const counts = new Map();
+  for (const d of devices) counts.set(d.client_id, (counts.get(d.client_id) || 0) + 1);
   let createCard = null;
   if (session.isAdmin) {
     const note = notice();
@@ -24,6 +26,7 @@ export async function renderClients() {
   }
   const rows = clients.map((c) => h('tr', { dataset: { client: c.id } },
     h('td', {}, h('a', { href: `#/clients/${c.id}`, text: c.name }), h('div', { class: 'muted small mono', text: c.slug })),
+    h('td', { class: 'num', text: String(counts.get(c.id) || 0) }),
     h('td', { text: c.contact_name || '—' }),
     h('td', { text: c.contact_email || '—' }),
     h('td', { class: 'truncate', text: c.notes || '' }),
@@ -31,7 +34,7 @@ export async function renderClients() {
   return h('div', { class: 'page', 'data-page': 'clients' },
     h('header', { class: 'page-head' }, h('h1', { text: 'Clients' }), h('p', { class: 'muted', text: session.isAdmin ? 'Every organisation you support.' : 'The organisations assigned to you.' })),
     h('section', { class: 'card' }, clients.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', 'data-testid': 'client-table' },
-      h('thead', {}, h('tr', {}, ['Client', 'Contact', 'Email', 'Notes', 'Created'].map((t) => h('th', { scope: 'col', text: t })))),
+      h('thead', {}, h('tr', {}, ['Client', 'Devices', 'Contact', 'Email', 'Notes', 'Created'].map((t) => h('th', { scope: 'col', text: t })))),
       h('tbody', {}, rows))) : empty('No clients assigned to you.')),
     createCard);
 }
@@ -69,7 +72,12 @@ export async function renderClient(id) {
     } }, 'Delete client');
     const installerNote = notice();
     const installer = h('button', { class: 'btn', type: 'button', 'data-testid': 'download-installer', onclick: () => busy(installer, async () => {
-      const response = await request('GET', `/api/clients/${id}/installer`, undefined, { raw: true });
+      let response;
+      try {
+        response = await request('GET', `/api/clients/${id}/installer`, undefined, { raw: true });
+      } catch (e) {
+        throw new Error(`The installer could not be downloaded: ${e.message}${e.status === 404 ? ' (this server may not offer installer downloads yet)' : ''}`);
+      }
       const blob = await response.blob();
       const url = URL.createObjectURL(blob);
       const a = h('a', { href: url, download: filenameFrom(response, `PocketIT-${client.slug}-setup`) });
