@@ -7,6 +7,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log_dir=$(mktemp -d)
 status=0
 
+# The dashboard's browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "installing chromium..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed"
+fi
+
 if ! dotnet build PocketIT.slnx -nologo -v q -clp:ErrorsOnly; then
   echo "build failed"
   echo "0 passed, 1 failed"

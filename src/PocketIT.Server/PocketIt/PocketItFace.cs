@@ -3,6 +3,7 @@ using PocketIT.Server.Core.Hosting;
 using PocketIT.Server.PocketIt.Admin;
 using PocketIT.Server.PocketIt.Chat;
 using PocketIT.Server.PocketIt.Clients;
+using PocketIT.Server.PocketIt.Dashboard;
 using PocketIT.Server.PocketIt.Devices;
 using PocketIT.Server.PocketIt.Enrollment;
 using PocketIT.Server.PocketIt.Health;
@@ -20,6 +21,7 @@ public static class PocketItFace
     {
         var options = app.Services.GetRequiredService<IOptions<PocketItOptions>>().Value;
         if (app.MapFace(options.Faces.PocketIt) is not { } face) return;
+        app.UseDashboard(options.Faces.PocketIt);
 
         face.MapHealth();
         face.MapEnrollment();

@@ -25,6 +25,7 @@ public sealed class DeviceDetailTests(PocketItFactory factory) : IClassFixture<P
         {
             "device_id", "hostname", "os_version", "status", "cpu_model", "total_ram_gb", "total_disk_gb",
             "processor_count", "health_score", "certificate_fingerprint", "enrolled_at", "last_seen",
+            "client_id", // beyond the document: the dashboard shows and filters devices by client
         }, body.Keys());
         Assert.Equal(deviceId, body["device_id"]!.GetValue<string>());
         Assert.Equal("DESKTOP-USER01", body["hostname"]!.GetValue<string>());

@@ -25,7 +25,7 @@ public static class DeviceEndpoints
         var scope = await scopes.ForAsync(user.Staff()!);
         var rows = await db.Devices.AsNoTracking().InScope(scope)
             .OrderBy(d => d.Hostname).ThenBy(d => d.DeviceId)
-            .Select(d => new DeviceRow(d.DeviceId, d.Hostname, d.OsVersion, d.Status, d.CertificateFingerprint, d.EnrolledAt, d.LastSeen))
+            .Select(d => new DeviceRow(d.DeviceId, d.Hostname, d.OsVersion, d.Status, d.CertificateFingerprint, d.EnrolledAt, d.LastSeen, d.ClientId))
             .ToListAsync();
         return Results.Ok(rows);
     }

@@ -1,0 +1,204 @@
+// One device: profile, health, diagnostics (readable), chat with the end user, live actions, tickets.
+import { h, replace, append, select, badge, card, empty, notice } from '../dom.js';
+import { api, enc } from '../api.js';
+import { session } from '../session.js';
+import { live } from '../live.js';
+import { when, whenTitle, absolute, healthKind, number, label, STATUS_LABELS } from '../format.js';
+import { scoreRing } from './fleet.js';
+
+const CHECK_TYPES = ['all', 'cpu', 'memory', 'disk', 'network', 'top_processes', 'event_log', 'windows_update', 'services'];
+const TOOLS = [
+  ['process_list', 'Process list'],
+  ['service_list', 'Service list'],
+  ['event_log_query', 'Event log (System)'],
+];
+const SENDERS = { user: 'End user', ai: 'Assistant', it_tech: 'Technician', system: 'System' };
+
+/** Structured data as key/value lists and small tables, never as raw JSON or HTML. */
+export function dataView(value, depth = 0) {
+  if (value === null || value === undefined || value === '') return h('span', { class: 'muted', text: '—' });
+  if (typeof value === 'boolean') return badge(value ? 'Yes' : 'No', value ? 'ok' : 'off');
+  if (typeof value !== 'object') return h('span', { text: typeof value === 'number' ? number(value, 2) : String(value) });
+  if (Array.isArray(value)) {
+    if (!value.length) return h('span', { class: 'muted', text: 'none' });
+    if (value.every((v) => v === null || typeof v !== 'object')) return h('span', { text: value.map((v) => String(v)).join(', ') });
+    if (value.every((v) => v && typeof v === 'object' && !Array.isArray(v)) && depth < 3) {
+      const keys = [...new Set(value.flatMap((v) => Object.keys(v)))].slice(0, 8);
+      const shown = value.slice(0, 25);
+      return h('div', { class: 'table-wrap' }, h('table', { class: 'table table-compact' },
+        h('thead', {}, h('tr', {}, keys.map((k) => h('th', { text: label(k) })))),
+        h('tbody', {}, shown.map((v) => h('tr', {}, keys.map((k) => h('td', {}, v[k] !== null && typeof v[k] === 'object' ? h('span', { class: 'muted', text: summarize(v[k]) }) : dataView(v[k], depth + 1)))))),
+        value.length > shown.length ? h('caption', { class: 'muted small', text: `${value.length - shown.length} more not shown` }) : null));
+    }
+    return h('ol', { class: 'plain-list' }, value.slice(0, 50).map((v) => h('li', {}, dataView(v, depth + 1))));
+  }
+  if (depth > 4) return h('span', { class: 'muted', text: summarize(value) });
+  const entries = Object.entries(value);
+  if (!entries.length) return h('span', { class: 'muted', text: 'empty' });
+  return h('dl', { class: 'kv' }, entries.map(([k, v]) => [h('dt', { text: label(k) }), h('dd', {}, dataView(v, depth + 1))]));
+}
+
+function summarize(v) {
+  if (Array.isArray(v)) return `${v.length} item${v.length === 1 ? '' : 's'}`;
+  return Object.entries(v).slice(0, 4).map(([k, x]) => `${k}: ${typeof x === 'object' ? '…' : x}`).join(', ');
+}
+
+function parseData(text) {
+  if (text === null || text === undefined) return null;
+  try { return JSON.parse(text); } catch { return text; }
+}
+
+function statusBadge(status) {
+  const kind = { ok: 'ok', completed: 'ok', warning: 'warn', error: 'bad', failed: 'bad' }[status] || 'neutral';
+  return badge(label(status), kind);
+}
+
+export function chatMessage(m) {
+  const sender = m.sender || 'user';
+  const who = m.sender_name ? `${SENDERS[sender] || label(sender)} · ${m.sender_name}` : (SENDERS[sender] || label(sender));
+  const action = m.message_type && m.message_type !== 'text' ? m.message_type : (m.action?.type || null);
+  return h('li', { class: `msg msg-${sender}`, dataset: { sender } },
+    h('div', { class: 'msg-head' }, h('span', { class: 'msg-who', text: who }), h('time', { class: 'msg-time', text: when(m.created_at), title: whenTitle(m.created_at) })),
+    h('div', { class: 'msg-body', text: m.content ?? m.text ?? '' }),
+    action ? h('div', { class: 'msg-action' }, badge(`Assistant action: ${label(action)}`, 'info')) : null);
+}
+
+function profile(d, clientName) {
+  const rows = [
+    ['Hostname', d.hostname], ['Device ID', d.device_id], ['Client', clientName], ['Operating system', d.os_version],
+    ['CPU', d.cpu_model], ['Processor cores', d.processor_count], ['Memory', d.total_ram_gb == null ? null : `${number(d.total_ram_gb)} GB`],
+    ['Disk', d.total_disk_gb == null ? null : `${number(d.total_disk_gb)} GB`], ['Certificate fingerprint', d.certificate_fingerprint],
+    ['Enrolled', absolute(d.enrolled_at)], ['Last seen', `${when(d.last_seen)} (${absolute(d.last_seen)})`],
+  ];
+  // Any further field the server adds (extended hardware, v0.9+) is shown as well, by name.
+  const known = new Set(['hostname', 'device_id', 'client_id', 'os_version', 'cpu_model', 'processor_count', 'total_ram_gb', 'total_disk_gb',
+    'certificate_fingerprint', 'enrolled_at', 'last_seen', 'status', 'health_score']);
+  for (const [k, v] of Object.entries(d)) if (!known.has(k)) rows.push([label(k), typeof v === 'object' && v !== null ? summarize(v) : v]);
+  return h('dl', { class: 'kv kv-profile', 'data-testid': 'device-profile' },
+    rows.map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v === null || v === undefined || v === '' ? '—' : String(v) })]));
+}
+
+export async function renderDevice(id) {
+  const [device, diagnostics, history, tickets, clients] = await Promise.all([
+    api.get(`/api/devices/${enc(id)}`),
+    api.get(`/api/devices/${enc(id)}/diagnostics`),
+    api.get(`/api/chat/${enc(id)}/history?limit=100`),
+    api.get('/api/tickets'),
+    api.get('/api/clients').catch(() => []),
+  ]);
+  const clientName = clients.find((c) => c.id === device.client_id)?.name ?? '—';
+  const name = device.hostname || device.device_id;
+  const statusEl = h('span', {}, badge(device.status === 'online' ? 'Online' : 'Offline', device.status === 'online' ? 'ok' : 'off'));
+
+  // Chat
+  const chatList = h('ol', { class: 'chat', 'data-testid': 'chat-log' });
+  const ordered = [...history].sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)) || a.id - b.id);
+  if (ordered.length) append(chatList, ordered.map(chatMessage)); else append(chatList, h('li', { class: 'empty', 'data-empty': '', text: 'No messages yet.' }));
+  setTimeout(() => { chatList.scrollTop = chatList.scrollHeight; }, 0);
+  const addMessage = (m) => {
+    chatList.querySelector('[data-empty]')?.remove();
+    chatList.append(chatMessage(m));
+    chatList.scrollTop = chatList.scrollHeight;
+  };
+
+  const liveNote = h('div', { class: 'notice notice-info', 'data-testid': 'live-unavailable', hidden: true });
+  const actionNote = notice();
+  const writeControls = [];
+  const chatInput = h('textarea', { rows: 2, maxlength: 10000, placeholder: 'Message the end user…', 'aria-label': 'Message to the device', 'data-testid': 'chat-input' });
+  const sendButton = h('button', { class: 'btn btn-primary', type: 'submit', 'data-testid': 'chat-send' }, 'Send');
+  const chatForm = session.canWrite ? h('form', { class: 'chat-form', onsubmit: (e) => {
+    e.preventDefault();
+    const content = chatInput.value.trim();
+    if (!content) return;
+    if (live.chatToDevice(device.device_id, content)) chatInput.value = '';
+    else actionNote.show(live.reason || 'Live updates unavailable.');
+  } }, chatInput, sendButton) : null;
+  if (chatForm) writeControls.push(chatInput, sendButton);
+
+  const checkSelect = select(CHECK_TYPES.map((c) => [c, c === 'all' ? 'All checks' : label(c)]), 'all', { 'aria-label': 'Diagnostic check' });
+  const diagButton = h('button', { class: 'btn', type: 'button', 'data-testid': 'request-diagnostic', onclick: () => {
+    if (live.requestDiagnostic(device.device_id, checkSelect.value)) actionNote.show(`Requested ${checkSelect.value === 'all' ? 'all checks' : label(checkSelect.value)}…`, 'info');
+    else actionNote.show(live.reason || 'Live updates unavailable.');
+  } }, 'Run diagnostic');
+  const toolSelect = select(TOOLS, 'process_list', { 'aria-label': 'System tool' });
+  const toolButton = h('button', { class: 'btn', type: 'button', 'data-testid': 'system-tool', onclick: () => {
+    const params = toolSelect.value === 'event_log_query' ? { logName: 'System' } : toolSelect.value === 'service_list' ? { filter: 'all' } : {};
+    if (live.systemTool(device.device_id, toolSelect.value, params)) actionNote.show(`Asked the device for ${label(toolSelect.value).toLowerCase()}…`, 'info');
+    else actionNote.show(live.reason || 'Live updates unavailable.');
+  } }, 'Run tool');
+  const toolOutput = h('div', { class: 'tool-output', 'data-testid': 'tool-output' });
+  if (session.canWrite) writeControls.push(checkSelect, diagButton, toolSelect, toolButton);
+
+  const syncLive = () => {
+    liveNote.hidden = live.connected;
+    liveNote.textContent = live.connected ? '' : (live.reason || 'Live updates unavailable.');
+    for (const c of writeControls) c.disabled = !live.connected;
+    if (live.connected) live.watchDevice(device.device_id);
+  };
+
+  // Diagnostics
+  const diagList = h('div', { class: 'diag-list', 'data-testid': 'diagnostics' });
+  const renderDiagnostics = (list) => replace(diagList, list.length ? list.map((r) => h('details', { class: 'diag', open: false },
+    h('summary', {}, h('span', { class: 'diag-type', text: label(r.check_type) }), statusBadge(r.status),
+      h('time', { class: 'muted small', text: when(r.created_at), title: whenTitle(r.created_at) })),
+    h('div', { class: 'diag-body' }, dataView(parseData(r.data))))) : empty('No diagnostics yet.'));
+  renderDiagnostics(diagnostics);
+  diagList.querySelector('details')?.setAttribute('open', '');
+
+  // Tickets
+  const mine = tickets.filter((t) => t.device_id === device.device_id);
+  const ticketList = mine.length ? h('ul', { class: 'link-list', 'data-testid': 'device-tickets' }, mine.map((t) => h('li', {},
+    h('a', { href: `#/tickets/${t.id}`, text: `#${t.id} ${t.title}` }), ' ', badge(STATUS_LABELS[t.status] || t.status, `st-${t.status}`), ' ',
+    badge(label(t.priority), `pr-${t.priority}`)))) : empty('No tickets for this device.');
+
+  // Live events for this device
+  const offs = [
+    live.onState(syncLive),
+    live.on('device_chat_update', (p) => {
+      if (p?.deviceId !== device.device_id) return;
+      if (p.message) addMessage({ ...p.message, created_at: p.message.created_at || new Date().toISOString() });
+      if (p.response) addMessage({ sender: p.response.sender || 'ai', content: p.response.text, action: p.response.action, created_at: new Date().toISOString() });
+    }),
+    live.on('device_status_changed', (p) => {
+      if (p?.deviceId !== device.device_id) return;
+      replace(statusEl, badge(p.status === 'online' ? 'Online' : 'Offline', p.status === 'online' ? 'ok' : 'off'));
+    }),
+    live.on('device_diagnostic_update', async (p) => {
+      if (p?.deviceId !== device.device_id) return;
+      actionNote.show(`${label(p.checkType)} diagnostic completed.`, 'ok');
+      renderDiagnostics(await api.get(`/api/devices/${enc(id)}/diagnostics`));
+    }),
+    live.on('system_tool_result', (p) => {
+      if (p?.deviceId !== device.device_id) return;
+      replace(toolOutput, h('h3', { class: 'sub', text: `${label(p.tool)} — ${p.success ? 'done' : 'failed'}` }),
+        p.success ? dataView(p.data) : h('div', { class: 'notice notice-error', text: p.error || 'The tool failed.' }));
+    }),
+    live.on('error_message', (p) => actionNote.show(p?.message || 'The server refused the request.')),
+  ];
+  document.addEventListener('pocketit:leave', () => {
+    offs.forEach((off) => off());
+    live.unwatchDevice(device.device_id);
+  }, { once: true });
+  syncLive();
+
+  const kind = healthKind(device.health_score);
+  return h('div', { class: 'page', 'data-page': 'device' },
+    h('header', { class: 'page-head' },
+      h('a', { class: 'back', href: '#/fleet', text: '← Fleet' }),
+      h('h1', { class: 'device-title', 'data-testid': 'device-hostname', text: name }), statusEl),
+    h('div', { class: 'grid-2' },
+      h('div', { class: 'col' },
+        h('section', { class: 'card health-mini' }, h('h2', { class: 'card-title', text: 'Health' }),
+          h('div', { class: 'health-body' }, scoreRing(device.health_score, 96),
+            h('div', {}, h('div', { class: `score score-${kind} score-lg`, text: device.health_score == null ? 'Not scanned' : `${device.health_score} / 100` }),
+              h('p', { class: 'muted small', text: 'Mean of the latest result of each check: ok 100, warning 50, error 0.' })))),
+        card('Profile', profile(device, clientName)),
+        card('Tickets', ticketList)),
+      h('div', { class: 'col' },
+        card('Chat with the end user', liveNote, chatList, chatForm),
+        session.canWrite ? card('Actions',
+          h('div', { class: 'action-row' }, checkSelect, diagButton),
+          h('div', { class: 'action-row' }, toolSelect, toolButton),
+          actionNote, toolOutput) : null,
+        card('Diagnostics', diagList))));
+}
