@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PocketIT.Server.Assistant;
+using PocketIT.Server.PocketIt.Chat;
 using PocketIT.Server.PocketIt.Realtime;
 using PocketIT.Server.Tests.Infrastructure;
 
@@ -122,5 +123,30 @@ public sealed class AgentNamespaceTests(LiveServerFactory factory) : IClassFixtu
         // The assistant introduced itself before the reconnect; the stored context says so, so it does not again.
         Assert.DoesNotContain("Hi, I'm", reply.GetProperty("text").GetString());
         Assert.Equal("services", reply.GetProperty("action").GetProperty("checkType").GetString());
+    }
+
+    [Fact]
+    public async Task Technician_chat_pauses_the_assistant_until_the_pause_expires()
+    {
+        var (deviceId, secret, _) = await EnrollAsync();
+        using var it = Dashboard();
+        await it.Client.ConnectAsync();
+        using var agent = Agent(deviceId, secret);
+        await agent.Client.ConnectAsync();
+        await agent.WaitFor("agent_info");
+
+        await it.Client.EmitAsync("chat_to_device", new { deviceId, content = "IT here" });
+        await agent.WaitFor("ai_status", d => !d.GetProperty("enabled").GetBoolean());
+        await agent.Client.EmitAsync("chat_message", new { content = "my internet is slow" });
+        var paused = await agent.WaitFor("chat_response", d => d.GetProperty("sender").GetString() == "system");
+        Assert.True(paused.GetProperty("ai_disabled").GetBoolean());
+
+        factory.Clock.Advance(ChatLimits.ItPause);
+        // The first "enabled" came with the connect; the second ends the pause.
+        await agent.WaitFor("ai_status", 2, d => d.GetProperty("enabled").GetBoolean());
+        await it.WaitFor("device_ai_reenabled", d => d.GetProperty("deviceId").GetString() == deviceId);
+        await agent.Client.EmitAsync("chat_message", new { content = "my internet is slow" });
+        var answered = await agent.WaitFor("chat_response", d => d.GetProperty("sender").GetString() == "ai");
+        Assert.Equal("network", answered.GetProperty("action").GetProperty("checkType").GetString());
     }
 }

@@ -1,32 +1,47 @@
 using System.Collections.Concurrent;
+using PocketIT.Server.PocketIt.Realtime;
 
 namespace PocketIT.Server.PocketIt.Chat;
 
 /// <summary>
 /// While a technician chats with a device the assistant stays quiet; each technician message restarts the
-/// five minutes. Expiry is checked when the next user message arrives, so no timer per device is needed.
+/// five minutes. When a pause ends (expiry, unwatch or the technician's disconnect) the device hears
+/// <c>ai_status</c> enabled and the staff in scope <c>device_ai_reenabled</c>.
 /// </summary>
-public sealed class AssistantPauses(TimeProvider time)
+public sealed class AssistantPauses(TimeProvider time, RealtimeHub hub)
 {
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, string BySocket, string ByUser)> _pauses = new(StringComparer.Ordinal);
+    private sealed record Pause(DateTimeOffset Until, string BySocket, string ByUser, int ClientId, string? Hostname, ITimer Timer);
 
-    public void Pause(string deviceId, string bySocket, string byUser) =>
-        _pauses[deviceId] = (time.GetUtcNow() + ChatLimits.ItPause, bySocket, byUser);
+    private readonly ConcurrentDictionary<string, Pause> _pauses = new(StringComparer.Ordinal);
 
-    public bool IsPaused(string deviceId)
+    public void Start(string deviceId, int clientId, string? hostname, string bySocket, string byUser)
     {
-        if (!_pauses.TryGetValue(deviceId, out var pause)) return false;
-        if (pause.Until > time.GetUtcNow()) return true;
-        _pauses.TryRemove(new KeyValuePair<string, (DateTimeOffset, string, string)>(deviceId, pause));
-        return false;
+        var timer = time.CreateTimer(_ => _ = ExpireAsync(deviceId), null, ChatLimits.ItPause, Timeout.InfiniteTimeSpan);
+        var pause = new Pause(time.GetUtcNow() + ChatLimits.ItPause, bySocket, byUser, clientId, hostname, timer);
+        _pauses.AddOrUpdate(deviceId, pause, (_, old) => { old.Timer.Dispose(); return pause; });
     }
 
-    /// <summary>Ends the pause if <paramref name="socketId"/> started it (unwatch or disconnect); true if it did.</summary>
-    public bool ResumeIfPausedBy(string deviceId, string socketId) =>
-        _pauses.TryGetValue(deviceId, out var pause) && pause.BySocket == socketId
-        && _pauses.TryRemove(new KeyValuePair<string, (DateTimeOffset, string, string)>(deviceId, pause));
+    public bool IsPaused(string deviceId) =>
+        _pauses.TryGetValue(deviceId, out var pause) && pause.Until > time.GetUtcNow();
+
+    /// <summary>Ends the pause if <paramref name="socketId"/> started it (unwatch or disconnect).</summary>
+    public Task ResumeIfPausedByAsync(string deviceId, string socketId) =>
+        _pauses.TryGetValue(deviceId, out var pause) && pause.BySocket == socketId ? EndAsync(deviceId, pause) : Task.CompletedTask;
 
     /// <summary>The devices this socket paused, for its disconnect.</summary>
     public IReadOnlyList<string> PausedBy(string socketId) =>
         _pauses.Where(p => p.Value.BySocket == socketId).Select(p => p.Key).ToList();
+
+    private Task ExpireAsync(string deviceId) =>
+        _pauses.TryGetValue(deviceId, out var pause) && pause.Until <= time.GetUtcNow() ? EndAsync(deviceId, pause) : Task.CompletedTask;
+
+    private async Task EndAsync(string deviceId, Pause pause)
+    {
+        // Only the pause that was read ends; a newer technician message keeps its own.
+        if (!_pauses.TryRemove(new KeyValuePair<string, Pause>(deviceId, pause))) return;
+        pause.Timer.Dispose();
+        await hub.ToDeviceAsync(deviceId, "ai_status", new { enabled = true, reason = (string?)null });
+        await hub.ToStaffAsync(pause.ClientId, "device_ai_reenabled", new { deviceId, hostname = pause.Hostname });
+        await hub.ToStaffAsync(pause.ClientId, "device_ai_changed", new { deviceId, ai_disabled = (string?)null, ai_disabled_by = (string?)null });
+    }
 }

@@ -78,7 +78,6 @@ public static class ItConnection
         services.GetRequiredService<SlidingWindowLimiter>().Forget(socket.Id + ":");
         var pauses = services.GetRequiredService<AssistantPauses>();
         foreach (var deviceId in pauses.PausedBy(socket.Id))
-            if (pauses.ResumeIfPausedBy(deviceId, socket.Id))
-                await services.GetRequiredService<RealtimeHub>().ToDeviceAsync(deviceId, "ai_status", new { enabled = true, reason = (string?)null });
+            await pauses.ResumeIfPausedByAsync(deviceId, socket.Id);
     }
 }

@@ -57,8 +57,7 @@ public static class ItEvents
         var deviceId = Payload.Of(e).String("deviceId", DeviceAccess.MaxDeviceIdLength);
         if (deviceId is null) return;
         e.Socket.Leave(RealtimeRooms.Watchers(deviceId));
-        if (services.GetRequiredService<AssistantPauses>().ResumeIfPausedBy(deviceId, e.Socket.Id))
-            await services.GetRequiredService<RealtimeHub>().ToDeviceAsync(deviceId, "ai_status", new { enabled = true, reason = (string?)null });
+        await services.GetRequiredService<AssistantPauses>().ResumeIfPausedByAsync(deviceId, e.Socket.Id);
     }
 
     private static async Task ChatToDeviceAsync(SocketIOEvent e, IServiceProvider services)
@@ -80,7 +79,7 @@ public static class ItEvents
             deviceId = device.DeviceId,
             message = new { sender = "it_tech", content, sender_name = caller.Username, created_at = row.CreatedAt },
         });
-        services.GetRequiredService<AssistantPauses>().Pause(device.DeviceId, e.Socket.Id, caller.Username);
+        services.GetRequiredService<AssistantPauses>().Start(device.DeviceId, device.ClientId, device.Hostname, e.Socket.Id, caller.Username);
         await hub.ToDeviceAsync(device.DeviceId, "ai_status", new { enabled = false, reason = "it_active" });
         await hub.ToStaffAsync(device.ClientId, "device_ai_changed", new { deviceId = device.DeviceId, ai_disabled = "it_active", ai_disabled_by = caller.Username });
     }
