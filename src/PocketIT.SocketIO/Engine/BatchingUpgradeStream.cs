@@ -45,7 +45,8 @@ internal sealed class BatchingUpgradeStream(Stream upgraded, Microsoft.AspNetCor
                 return;
             }
             await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
-            if (DeferFlush) Append(buffer.Span);
+            // A frame bigger than a whole batch (a screenshot) goes straight out, after what was gathered.
+            if (DeferFlush && buffer.Length <= MaxBatch) Append(buffer.Span);
             else await upgraded.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -58,7 +59,8 @@ internal sealed class BatchingUpgradeStream(Stream upgraded, Microsoft.AspNetCor
     {
         if (_batch is null || _batch.Length - _batched < data.Length)
         {
-            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(4096, Math.Min(MaxBatch, (_batched + data.Length) * 2)));
+            var needed = _batched + data.Length;
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Max(4096, Math.Min(MaxBatch, needed * 2))));
             if (_batch is not null)
             {
                 _batch.AsSpan(0, _batched).CopyTo(bigger);

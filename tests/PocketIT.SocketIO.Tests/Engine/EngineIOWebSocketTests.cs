@@ -22,6 +22,18 @@ public sealed class EngineIOWebSocketTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WebSocket_echoes_a_message_larger_than_one_write_batch_in_order()
+    {
+        var (socket, _) = await RawWebSocket.OpenAsync(_host, "/engine.io");
+        await using var _1 = socket;
+        var big = "4" + new string('b', 300_000);
+        await socket.SendTextAsync(big);
+        await socket.SendTextAsync("4after");
+        Assert.Equal(big, await socket.ReceiveTextAsync());
+        Assert.Equal("4after", await socket.ReceiveTextAsync());
+    }
+
+    [Fact]
     public async Task WebSocket_reassembles_fragmented_messages()
     {
         var (socket, _) = await RawWebSocket.OpenAsync(_host, "/engine.io");

@@ -42,6 +42,7 @@ public sealed class RawWebSocket : IAsyncDisposable
         var length = 0;
         while (true)
         {
+            if (length == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
             var result = await _socket.ReceiveAsync(buffer.AsMemory(length), cts.Token);
             if (result.MessageType == WebSocketMessageType.Close) return new Message(null, null, true);
             length += result.Count;
