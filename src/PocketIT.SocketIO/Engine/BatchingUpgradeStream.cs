@@ -39,14 +39,17 @@ internal sealed class BatchingUpgradeStream(Stream upgraded, Microsoft.AspNetCor
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (DeferFlush && _batched + buffer.Length <= MaxBatch)
+            if (_batched + buffer.Length > MaxBatch) await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
+            if (DeferFlush || _batched > 0)
             {
                 Append(buffer.Span);
-                return;
+                if (!DeferFlush) await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
             }
-            await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
-            if (DeferFlush) Append(buffer.Span);
-            else await upgraded.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            else
+            {
+                // The common case, a lone message: straight through, no copy.
+                await upgraded.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {

@@ -40,8 +40,8 @@ public sealed class SocketIOClientInteropTests : IAsyncLifetime
         var auth = new TaskCompletionSource<JsonElement>();
         client.On("auth", r => auth.TrySetResult(r.GetValue<JsonElement>()));
         await client.ConnectAsync();
-        Assert.True(client.Connected);
         Assert.Equal("t1", (await Within(auth.Task)).GetProperty("token").GetString());
+        Assert.True(client.Connected);
         await client.DisconnectAsync();
     }
 
