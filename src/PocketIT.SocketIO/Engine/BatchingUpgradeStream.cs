@@ -39,15 +39,22 @@ internal sealed class BatchingUpgradeStream(Stream upgraded, Microsoft.AspNetCor
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (DeferFlush && _batched + buffer.Length <= MaxBatch)
+            if (_batched + buffer.Length > MaxBatch) await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
+            if (buffer.Length > MaxBatch)
+            {
+                // A frame bigger than a whole batch (a screenshot) goes straight out, after what was gathered.
+                await upgraded.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+            else if (DeferFlush || _batched > 0)
             {
                 Append(buffer.Span);
-                return;
+                if (!DeferFlush) await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
             }
-            await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
-            // A frame bigger than a whole batch (a screenshot) goes straight out, after what was gathered.
-            if (DeferFlush && buffer.Length <= MaxBatch) Append(buffer.Span);
-            else await upgraded.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            else
+            {
+                // The common case, a lone message: straight through, no copy.
+                await upgraded.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {

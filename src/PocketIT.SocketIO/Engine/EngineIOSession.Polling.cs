@@ -26,8 +26,9 @@ public sealed partial class EngineIOSession
             var outbox = _outbox ??= new Queue<EngineFrame>();
             outbox.Enqueue(frame);
             if (more is not null) foreach (var f in more) outbox.Enqueue(f);
-            // While a probe is pending, packets wait for the WebSocket (the poll only gets noops).
-            if (_pendingGet is null || _upgrading) return true;
+            // Polling stays writable during an upgrade, as in the reference server: a client that has
+            // not paused its polling yet must not wait for the WebSocket to get its packets.
+            if (_pendingGet is null) return true;
             waiter = _pendingGet;
             _pendingGet = null;
             batch = DrainOutbox();
@@ -85,7 +86,7 @@ public sealed partial class EngineIOSession
             if (IsWebSocket || (_closed && !_closingPoll)) { }
             else if (_closingPoll) { batch = DrainOutbox(); finalPoll = true; _closingPoll = false; }
             else if (_pendingGet is not null) overlap = true;
-            else if (_outbox is { Count: > 0 } && !_upgrading) batch = DrainOutbox();
+            else if (_outbox is { Count: > 0 }) batch = DrainOutbox();
             else _pendingGet = waiter = new TaskCompletionSource<EngineFrame[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         if (finalPoll) _server.Remove(this);

@@ -56,9 +56,10 @@ public sealed partial class EngineIOSession
     {
         var ws = _webSocket!;
         var stream = _wsStream;
-        if (stream is not null) stream.DeferFlush = true;
         while (true)
         {
+            // Gather into one write only when more frames wait behind this one.
+            if (stream is not null) stream.DeferFlush = HasQueuedFrames();
             ValueTask sending;
             try
             {
@@ -75,7 +76,7 @@ public sealed partial class EngineIOSession
                 return;
             }
             if (TryDequeue(out frame)) continue;
-            if (stream is not null)
+            if (stream is { HasUnflushedWrites: true })
             {
                 var flushing = stream.FlushAsync();
                 if (!flushing.IsCompletedSuccessfully)
@@ -88,13 +89,18 @@ public sealed partial class EngineIOSession
         }
     }
 
+    private bool HasQueuedFrames()
+    {
+        lock (_lock) return _wsQueue is { Count: > 0 };
+    }
+
     private async Task PumpAfterAsync(Task pending)
     {
         try
         {
             await pending.ConfigureAwait(false);
             // Whatever was written before the wait still needs its flush.
-            if (_wsStream is { } stream && !TryDequeue(out _, peekOnly: true)) await stream.FlushAsync().ConfigureAwait(false);
+            if (_wsStream is { HasUnflushedWrites: true } stream && !HasQueuedFrames()) await stream.FlushAsync().ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -104,13 +110,13 @@ public sealed partial class EngineIOSession
         if (TryTakeNext(out var next)) Pump(next);
     }
 
-    private bool TryDequeue(out EngineFrame frame, bool peekOnly = false)
+    private bool TryDequeue(out EngineFrame frame)
     {
         lock (_lock)
         {
             if (_wsQueue is { Count: > 0 } queue)
             {
-                frame = peekOnly ? queue.Peek() : queue.Dequeue();
+                frame = queue.Dequeue();
                 return true;
             }
         }

@@ -211,6 +211,9 @@ public sealed class SocketIOServerApiTests
         await c.ReceiveTextAsync(); // the ping
         await c.AssertClosedAsync();
 
+        // The handlers run on the server's threads: give them a moment to be seen.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (reasons.Count < 3 && DateTime.UtcNow < deadline) await Task.Delay(20);
         Assert.Equal(DisconnectReasons.ClientNamespaceDisconnect, reasons[idA]);
         Assert.Equal(DisconnectReasons.TransportClose, reasons[idB]);
         Assert.Equal(DisconnectReasons.PingTimeout, reasons[idC]);
