@@ -48,10 +48,17 @@ export const live = {
     const io = await loadClient();
     if (!io) return setState(false, false, true, 'Live updates unavailable: the real-time client could not be loaded.');
     if (!session.token || socket) return;
-    socket = io('/it', { auth: { token: session.token }, reconnectionDelayMax: 15000 });
+    // The bearer token goes in the handshake's `auth.token` (read again on each reconnect, so a new sign-in is used).
+    socket = io('/it', { path: '/socket.io', auth: (cb) => cb({ token: session.token }), reconnectionDelayMax: 15000 });
     setState(true, false, false, 'Connecting to live updates…');
     socket.on('connect', () => setState(true, true, false, ''));
-    socket.on('disconnect', () => setState(true, false, false, 'Live updates disconnected; reconnecting…'));
+    socket.on('disconnect', (why) => {
+      if (why === 'io server disconnect') {
+        // The server closed the session itself; the client does not retry that on its own.
+        setState(true, false, true, 'Live updates were closed by the server; reconnecting…');
+        socket?.connect();
+      } else setState(true, false, false, 'Live updates disconnected; reconnecting…');
+    });
     socket.on('connect_error', (err) => setState(true, false, true,
       `Live updates unavailable: the server's real-time channel did not answer (${err?.message || 'connection refused'}). Retrying…`));
     socket.onAny((event, payload) => {
