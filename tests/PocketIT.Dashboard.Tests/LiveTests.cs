@@ -49,6 +49,15 @@ public sealed class LiveTests(BrowserFixture fixture)
         await Expect(chat.Locator("[data-sender=user]").Last).ToContainTextAsync("thanks, <i>that</i> helps");
         await Expect(chat.Locator("li.msg")).ToHaveCountAsync(4);
         Assert.Equal(0, await chat.Locator("b, i").CountAsync());
+
+        // The diagnosis the assistant asked for comes back: the health score changes on the open page.
+        await Expect(page.GetByTestId("device-health")).ToContainTextAsync("Not scanned");
+        await agent.EmitAsync("diagnostic_result", new { checkType = "network", status = "ok", results = new { internetReachable = true, pingMs = 18, dnsWorking = true } });
+        await Expect(page.GetByTestId("device-health")).ToContainTextAsync("100 / 100");
+        await Expect(page.GetByTestId("diagnostics")).ToContainTextAsync("Network");
+
+        await agent.DisconnectAsync();
+        await Expect(page.GetByTestId("device-status")).ToHaveTextAsync("Offline");
     }
 
     [Fact]

@@ -205,6 +205,7 @@ export async function renderDevice(id) {
     live.on('device_diagnostic_update', async (p) => {
       if (p?.deviceId !== device.device_id) return;
       actionNote.show(`${label(p.checkType)} diagnostic completed.`, 'ok');
+      if (typeof p.healthScore === 'number') showHealth(p.healthScore);
       renderDiagnostics(await api.get(`/api/devices/${enc(id)}/diagnostics`));
     }),
     live.on('system_tool_result', (p) => {
@@ -220,17 +221,21 @@ export async function renderDevice(id) {
   }, { once: true });
   syncLive();
 
-  const kind = healthKind(device.health_score);
+  const healthEl = h('div', { class: 'health-body', 'data-testid': 'device-health' });
+  const showHealth = (score) => {
+    const kind = healthKind(score);
+    replace(healthEl, scoreRing(score, 96),
+      h('div', {}, h('div', { class: `score score-${kind} score-lg`, text: score == null ? 'Not scanned' : `${score} / 100` }),
+        h('p', { class: 'muted small', text: 'Mean of the latest result of each check: ok 100, warning 50, error 0.' })));
+  };
+  showHealth(device.health_score);
   return h('div', { class: 'page', 'data-page': 'device' },
     h('header', { class: 'page-head' },
       h('a', { class: 'back', href: '#/fleet', text: '← Fleet' }),
       h('h1', { class: 'device-title', 'data-testid': 'device-hostname', text: name }), statusEl),
     h('div', { class: 'grid-2' },
       h('div', { class: 'col' },
-        h('section', { class: 'card health-mini' }, h('h2', { class: 'card-title', text: 'Health' }),
-          h('div', { class: 'health-body' }, scoreRing(device.health_score, 96),
-            h('div', {}, h('div', { class: `score score-${kind} score-lg`, text: device.health_score == null ? 'Not scanned' : `${device.health_score} / 100` }),
-              h('p', { class: 'muted small', text: 'Mean of the latest result of each check: ok 100, warning 50, error 0.' })))),
+        h('section', { class: 'card health-mini' }, h('h2', { class: 'card-title', text: 'Health' }), healthEl),
         card('Profile', profile(device, clientName)),
         card('Tickets', ticketList)),
       h('div', { class: 'col' },
