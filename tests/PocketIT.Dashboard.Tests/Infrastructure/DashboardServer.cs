@@ -98,13 +98,24 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         (await Get("/api/clients")).AsArray().First(c => c!["name"]!.GetValue<string>() == "Default")!["id"]!.GetValue<int>();
 
     /// <summary>Enrolls a device the way an agent does: a token for the client, then the enroll call.</summary>
-    public async Task<string> EnrollAsync(int clientId, string hostname, string os = "Windows 11 Pro 23H2", string? deviceId = null)
+    public async Task<string> EnrollAsync(int clientId, string hostname, string os = "Windows 11 Pro 23H2", string? deviceId = null) =>
+        (await EnrollWithSecretAsync(clientId, hostname, os, deviceId)).DeviceId;
+
+    /// <summary>As <see cref="EnrollAsync"/>, also returning the device secret an agent connects with.</summary>
+    public async Task<(string DeviceId, string Secret)> EnrollWithSecretAsync(int clientId, string hostname, string os = "Windows 11 Pro 23H2", string? deviceId = null)
     {
         var token = (await Post("/api/enrollment/token", new { client_id = clientId }))["token"]!.GetValue<string>();
         deviceId ??= "dev-" + Guid.NewGuid().ToString("N")[..12];
         using var http = Http();
-        await Json(await http.PostAsJsonAsync("/api/enrollment/enroll", new { token, deviceId, hostname, osVersion = os }));
-        return deviceId;
+        var enrolled = await Json(await http.PostAsJsonAsync("/api/enrollment/enroll", new { token, deviceId, hostname, osVersion = os }));
+        return (deviceId, enrolled["deviceSecret"]!.GetValue<string>());
+    }
+
+    /// <summary>Enrolls a device and connects a test agent for it on <c>/agent</c>.</summary>
+    public async Task<TestAgent> ConnectAgentAsync(int clientId, string hostname)
+    {
+        var (deviceId, secret) = await EnrollWithSecretAsync(clientId, hostname);
+        return await TestAgent.ConnectAsync(this, deviceId, secret, hostname);
     }
 
     public async Task<int> CreateTicketAsync(string deviceId, string title, string priority = "medium", string? description = null) =>
@@ -131,8 +142,8 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
 
     private static string TotpCode(string secret, DateTime at) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(at);
 
-    /// <summary>What an agent would have reported (profile, health, diagnostics, chat): written straight to storage,
-    /// since the agent's Socket.IO namespace is not part of this suite.</summary>
+    /// <summary>What an agent would have reported (profile, health, diagnostics, chat), written straight to storage
+    /// (the live tests use a <see cref="TestAgent"/> instead).</summary>
     public async Task ReportAsync(string deviceId, Action<PocketIT.Server.Core.Devices.Device>? profile = null,
         IEnumerable<(string CheckType, string Status, object Data)>? diagnostics = null,
         IEnumerable<(string Sender, string Content, string Type)>? chat = null, bool online = true)

@@ -48,13 +48,21 @@ export const live = {
     const io = await loadClient();
     if (!io) return setState(false, false, true, 'Live updates unavailable: the real-time client could not be loaded.');
     if (!session.token || socket) return;
-    socket = io('/it', { auth: { token: session.token }, reconnectionDelayMax: 15000 });
+    // The bearer token goes in the handshake's `auth.token` (read again on each reconnect, so a new sign-in is used).
+    const s = io('/it', { path: '/socket.io', auth: (cb) => cb({ token: session.token }), reconnectionDelayMax: 15000 });
+    socket = s;
     setState(true, false, false, 'Connecting to live updates…');
-    socket.on('connect', () => setState(true, true, false, ''));
-    socket.on('disconnect', () => setState(true, false, false, 'Live updates disconnected; reconnecting…'));
-    socket.on('connect_error', (err) => setState(true, false, true,
+    s.on('connect', () => setState(true, true, false, ''));
+    s.on('disconnect', (why) => {
+      if (why === 'io server disconnect') {
+        // The server closed the session itself; the client does not retry that on its own.
+        setState(true, false, true, 'Live updates were closed by the server; reconnecting…');
+        s.connect();
+      } else setState(true, false, false, 'Live updates disconnected; reconnecting…');
+    });
+    s.on('connect_error', (err) => setState(true, false, true,
       `Live updates unavailable: the server's real-time channel did not answer (${err?.message || 'connection refused'}). Retrying…`));
-    socket.onAny((event, payload) => {
+    s.onAny((event, payload) => {
       for (const fn of listeners.get(event) || []) {
         try { fn(payload); } catch (e) { console.error(e); }
       }
@@ -62,8 +70,11 @@ export const live = {
   },
 
   stop() {
-    socket?.disconnect();
+    const s = socket;
     socket = null;
+    s?.off();
+    s?.offAny();
+    s?.disconnect();
     setState(false, false, false, 'Signed out.');
   },
 };

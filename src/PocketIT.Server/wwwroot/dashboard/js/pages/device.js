@@ -53,14 +53,28 @@ function statusBadge(status) {
   return badge(label(status), kind);
 }
 
+/** The assistant's action of a message: live replies carry it as `action`, stored ones as `message_type` + `metadata`. */
+function actionOf(m) {
+  if (m.action && typeof m.action === 'object' && m.action.type) return m.action;
+  if (!m.message_type || m.message_type === 'text') return null;
+  const meta = typeof m.metadata === 'string' ? parseData(m.metadata) : m.metadata;
+  return meta && typeof meta === 'object' && !Array.isArray(meta) ? { ...meta, type: m.message_type } : { type: m.message_type };
+}
+
+function actionText(a) {
+  const detail = a.checkType ?? a.actionId ?? (a.ticketId != null ? `#${a.ticketId}` : null);
+  return `Assistant action: ${label(String(a.type))}${detail != null && detail !== '' ? ` (${detail})` : ''}`;
+}
+
 export function chatMessage(m) {
-  const sender = m.sender || 'user';
-  const who = m.sender_name ? `${SENDERS[sender] || label(sender)} · ${m.sender_name}` : (SENDERS[sender] || label(sender));
-  const action = m.message_type && m.message_type !== 'text' ? m.message_type : (m.action?.type || null);
+  const sender = typeof m.sender === 'string' && m.sender ? m.sender : 'user';
+  const name = typeof m.sender_name === 'string' && m.sender_name ? m.sender_name : null;
+  const who = name ? `${SENDERS[sender] || label(sender)} · ${name}` : (SENDERS[sender] || label(sender));
+  const action = actionOf(m);
   return h('li', { class: `msg msg-${sender}`, dataset: { sender } },
     h('div', { class: 'msg-head' }, h('span', { class: 'msg-who', text: who }), h('time', { class: 'msg-time', text: when(m.created_at), title: whenTitle(m.created_at) })),
-    h('div', { class: 'msg-body', text: m.content ?? m.text ?? '' }),
-    action ? h('div', { class: 'msg-action' }, badge(`Assistant action: ${label(action)}`, 'info')) : null);
+    h('div', { class: 'msg-body', text: String(m.content ?? m.text ?? '') }),
+    action ? h('div', { class: 'msg-action' }, badge(actionText(action), 'info')) : null);
 }
 
 function profile(d, clientName) {
@@ -88,12 +102,17 @@ export async function renderDevice(id) {
   ]);
   const clientName = clients.find((c) => c.id === device.client_id)?.name ?? '—';
   const name = device.hostname || device.device_id;
-  const statusEl = h('span', {}, badge(device.status === 'online' ? 'Online' : 'Offline', device.status === 'online' ? 'ok' : 'off'));
+  const statusEl = h('span', { 'data-testid': 'device-status' });
+  const showStatus = (status) => replace(statusEl, badge(status === 'online' ? 'Online' : 'Offline', status === 'online' ? 'ok' : 'off'));
+  showStatus(device.status);
 
   // Chat
   const chatList = h('ol', { class: 'chat', 'data-testid': 'chat-log' });
-  const ordered = [...history].sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)) || a.id - b.id);
-  if (ordered.length) append(chatList, ordered.map(chatMessage)); else append(chatList, h('li', { class: 'empty', 'data-empty': '', text: 'No messages yet.' }));
+  const renderHistory = (messages) => {
+    const ordered = [...messages].sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)) || (a.id ?? 0) - (b.id ?? 0));
+    replace(chatList, ordered.length ? ordered.map(chatMessage) : h('li', { class: 'empty', 'data-empty': '', text: 'No messages yet.' }));
+  };
+  renderHistory(history);
   setTimeout(() => { chatList.scrollTop = chatList.scrollHeight; }, 0);
   const addMessage = (m) => {
     chatList.querySelector('[data-empty]')?.remove();
@@ -129,11 +148,15 @@ export async function renderDevice(id) {
   const toolOutput = h('div', { class: 'tool-output', 'data-testid': 'tool-output' });
   if (session.canWrite) writeControls.push(checkSelect, diagButton, toolSelect, toolButton);
 
+  let watching = false;
+  let histories = 0;
   const syncLive = () => {
     liveNote.hidden = live.connected;
     liveNote.textContent = live.connected ? '' : (live.reason || 'Live updates unavailable.');
     for (const c of writeControls) c.disabled = !live.connected;
-    if (live.connected) live.watchDevice(device.device_id);
+    // (Re)join the device's watchers on every new connection; the server answers with its status and recent chat.
+    if (live.connected && !watching) watching = live.watchDevice(device.device_id);
+    if (!live.connected) watching = false;
   };
 
   // Diagnostics
@@ -154,18 +177,35 @@ export async function renderDevice(id) {
   // Live events for this device
   const offs = [
     live.onState(syncLive),
+    live.on('device_status', (p) => {
+      if (p?.device_id !== device.device_id) return;
+      showStatus(p.status);
+    }),
+    live.on('device_chat_history', (p) => {
+      // Sent each time we start watching. The first answer repeats what REST just gave; after a reconnect it
+      // brings the messages missed while the socket was down (the server's most recent 50).
+      if (p?.deviceId !== device.device_id || !Array.isArray(p.messages)) return;
+      if (++histories === 1 || !p.messages.length) return;
+      renderHistory(p.messages);
+      chatList.scrollTop = chatList.scrollHeight;
+    }),
     live.on('device_chat_update', (p) => {
       if (p?.deviceId !== device.device_id) return;
       if (p.message) addMessage({ ...p.message, created_at: p.message.created_at || new Date().toISOString() });
-      if (p.response) addMessage({ sender: p.response.sender || 'ai', content: p.response.text, action: p.response.action, created_at: new Date().toISOString() });
+      if (p.response) addMessage({ sender: p.response.sender || 'ai', sender_name: p.response.agentName, content: p.response.text, action: p.response.action, created_at: new Date().toISOString() });
+    }),
+    live.on('device_ai_changed', (p) => {
+      if (p?.deviceId !== device.device_id || !session.canWrite) return;
+      if (p.ai_disabled === 'it_active') actionNote.show('The assistant is paused while you chat with the end user.', 'info');
     }),
     live.on('device_status_changed', (p) => {
       if (p?.deviceId !== device.device_id) return;
-      replace(statusEl, badge(p.status === 'online' ? 'Online' : 'Offline', p.status === 'online' ? 'ok' : 'off'));
+      showStatus(p.status);
     }),
     live.on('device_diagnostic_update', async (p) => {
       if (p?.deviceId !== device.device_id) return;
       actionNote.show(`${label(p.checkType)} diagnostic completed.`, 'ok');
+      if (typeof p.healthScore === 'number') showHealth(p.healthScore);
       renderDiagnostics(await api.get(`/api/devices/${enc(id)}/diagnostics`));
     }),
     live.on('system_tool_result', (p) => {
@@ -181,17 +221,21 @@ export async function renderDevice(id) {
   }, { once: true });
   syncLive();
 
-  const kind = healthKind(device.health_score);
+  const healthEl = h('div', { class: 'health-body', 'data-testid': 'device-health' });
+  const showHealth = (score) => {
+    const kind = healthKind(score);
+    replace(healthEl, scoreRing(score, 96),
+      h('div', {}, h('div', { class: `score score-${kind} score-lg`, text: score == null ? 'Not scanned' : `${score} / 100` }),
+        h('p', { class: 'muted small', text: 'Mean of the latest result of each check: ok 100, warning 50, error 0.' })));
+  };
+  showHealth(device.health_score);
   return h('div', { class: 'page', 'data-page': 'device' },
     h('header', { class: 'page-head' },
       h('a', { class: 'back', href: '#/fleet', text: '← Fleet' }),
       h('h1', { class: 'device-title', 'data-testid': 'device-hostname', text: name }), statusEl),
     h('div', { class: 'grid-2' },
       h('div', { class: 'col' },
-        h('section', { class: 'card health-mini' }, h('h2', { class: 'card-title', text: 'Health' }),
-          h('div', { class: 'health-body' }, scoreRing(device.health_score, 96),
-            h('div', {}, h('div', { class: `score score-${kind} score-lg`, text: device.health_score == null ? 'Not scanned' : `${device.health_score} / 100` }),
-              h('p', { class: 'muted small', text: 'Mean of the latest result of each check: ok 100, warning 50, error 0.' })))),
+        h('section', { class: 'card health-mini' }, h('h2', { class: 'card-title', text: 'Health' }), healthEl),
         card('Profile', profile(device, clientName)),
         card('Tickets', ticketList)),
       h('div', { class: 'col' },

@@ -135,9 +135,17 @@ export async function renderFleet() {
       h('button', { class: 'btn btn-small', type: 'button', disabled: state.page >= pages, 'aria-label': 'Next page', onclick: () => { state.page++; update(); } }, 'Next ›'));
   }
 
+  const online = rows.filter((r) => r.status === 'online').length;
+  let onlineCount = stats?.onlineDevices ?? online;
+  const onlineTile = statTile('Online', onlineCount, 'ok');
+  onlineTile.dataset.testid = 'fleet-online';
   const off = live.on('device_status_changed', (p) => {
     const d = byId.get(p?.deviceId);
-    if (!d) return;
+    if (!d || (p.status !== 'online' && p.status !== 'offline')) return;
+    if (d.status !== p.status) {
+      onlineCount += p.status === 'online' ? 1 : -1;
+      onlineTile.querySelector('.stat-value').textContent = String(Math.max(0, onlineCount));
+    }
     d.status = p.status;
     d.last_seen = new Date().toISOString();
     update();
@@ -145,7 +153,6 @@ export async function renderFleet() {
   document.addEventListener('pocketit:leave', off, { once: true });
 
   update();
-  const online = rows.filter((r) => r.status === 'online').length;
   return h('div', { class: 'page', 'data-page': 'fleet' },
     h('header', { class: 'page-head' }, h('h1', { text: 'Fleet' }), h('p', { class: 'muted', text: `${rows.length} devices across ${clients.length} client${clients.length === 1 ? '' : 's'}` })),
     h('div', { class: 'grid-top' },
@@ -153,7 +160,7 @@ export async function renderFleet() {
       h('section', { class: 'card stats-card' }, h('h2', { class: 'card-title', text: 'At a glance' }),
         h('div', { class: 'stats' },
           statTile('Devices', stats?.totalDevices ?? rows.length),
-          statTile('Online', stats?.onlineDevices ?? online, 'ok'),
+          onlineTile,
           statTile('Open tickets', stats?.openTickets ?? '—', 'warn'),
           statTile('Critical', stats?.criticalDevices ?? summary.breakdown?.critical ?? 0, 'bad')))),
     h('section', { class: 'card' },
