@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using PocketIT.Server.Assistant;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -9,12 +9,12 @@ namespace PocketIT.Server.Assistant.Builtin;
 /// or a ticket, and a remediation proposal from the diagnostic it asked for. Deterministic: the same
 /// conversation always gets the same reply.
 /// </summary>
-public sealed class BuiltinAssistant : IChatClient
+public sealed class BuiltinAssistant : WholeReplyChatClient
 {
     public const string Help =
         "I can help with slow or no internet, printers, a full disk, a slow computer, crashes, and passwords or accounts. Could you tell me a bit more about what's going wrong?";
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         var list = messages.ToList();
@@ -56,16 +56,4 @@ public sealed class BuiltinAssistant : IChatClient
         var end = system.IndexOf('.', SystemPrompt.NamePrefix.Length);
         return end < 0 ? "your assistant" : system[SystemPrompt.NamePrefix.Length..end];
     }
-
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates()) yield return update;
-    }
-
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
-
-    public void Dispose() { }
 }

@@ -1,5 +1,5 @@
+using PocketIT.Server.Assistant;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.AI;
 
@@ -9,9 +9,9 @@ namespace PocketIT.Server.Assistant.Providers;
 /// The Claude CLI: <c>claude -p [--model m]</c> with the conversation on stdin as <c>&lt;system&gt;…&lt;/system&gt;</c>
 /// then <c>User:</c>/<c>Assistant:</c> turns ending with <c>Assistant:</c>; stdout is the reply. A non-zero exit is an error.
 /// </summary>
-public sealed class ClaudeCliChatClient(string command, string model) : IChatClient
+public sealed class ClaudeCliChatClient(string command, string model) : WholeReplyChatClient
 {
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         var list = messages.ToList();
@@ -63,16 +63,4 @@ public sealed class ClaudeCliChatClient(string command, string model) : IChatCli
         sb.Append("Assistant:");
         return sb.ToString();
     }
-
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates()) yield return update;
-    }
-
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
-
-    public void Dispose() { }
 }

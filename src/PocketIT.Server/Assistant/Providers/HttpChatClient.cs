@@ -1,5 +1,5 @@
+using PocketIT.Server.Assistant;
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
@@ -13,13 +13,13 @@ public sealed class AssistantProviderException(string message, Exception? inner 
 /// A remote model behind one JSON POST: subclasses build the provider's request body and read its reply text.
 /// Timeouts come from the caller's cancellation token, so one setting governs every provider.
 /// </summary>
-public abstract class HttpChatClient(HttpClient http, string provider) : IChatClient
+public abstract class HttpChatClient(HttpClient http, string provider) : WholeReplyChatClient
 {
     protected abstract HttpRequestMessage BuildRequest(IReadOnlyList<ChatMessage> messages);
 
     protected abstract string? ReadText(JsonNode reply);
 
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         using var request = BuildRequest(messages.ToList());
@@ -38,19 +38,6 @@ public abstract class HttpChatClient(HttpClient http, string provider) : IChatCl
         if (string.IsNullOrWhiteSpace(text)) throw new AssistantProviderException($"{provider} sent an empty reply");
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, text));
     }
-
-    /// <summary>Providers are asked for whole replies; a stream is that reply as one update.</summary>
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates()) yield return update;
-    }
-
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
-
-    public void Dispose() { }
 
     protected static HttpRequestMessage Post(string url, object body) => new(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
 

@@ -31,7 +31,7 @@ public static class ClientCustomFieldEndpoints
         return Results.Ok(fields);
     }
 
-    private static async Task<IResult> Upsert(int id, CustomFieldsRequest body, ClaimsPrincipal user, AppDbContext db, AuditLog audit, TimeProvider time)
+    private static async Task<IResult> Upsert(int id, CustomFieldsRequest body, ClaimsPrincipal user, ClientAccess access, AppDbContext db, AuditLog audit, TimeProvider time)
     {
         if (body.Fields is not { Count: > 0 } fields) return ApiErrors.BadRequest("fields is required and must be a non-empty object");
         if (fields.Count > MaxFieldsPerRequest) return ApiErrors.BadRequest($"At most {MaxFieldsPerRequest} fields per request");
@@ -42,8 +42,9 @@ public static class ClientCustomFieldEndpoints
             if (value is null) return ApiErrors.BadRequest($"Value of '{name}' must be a string");
             if (value.Length > MaxValueLength) return ApiErrors.BadRequest($"Value of '{name}' exceeds {MaxValueLength:N0} characters");
         }
-        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (client is null) return ApiErrors.NotFound("Client not found");
+        var (found, error) = await access.FindAsync(user, id);
+        if (error is not null) return error;
+        var client = found!;
 
         var now = time.GetUtcNow().UtcDateTime;
         var names = fields.Keys.ToList();
@@ -58,10 +59,11 @@ public static class ClientCustomFieldEndpoints
         return Results.Ok(SuccessBody.Instance);
     }
 
-    private static async Task<IResult> Delete(int id, string fieldName, ClaimsPrincipal user, AppDbContext db, AuditLog audit)
+    private static async Task<IResult> Delete(int id, string fieldName, ClaimsPrincipal user, ClientAccess access, AppDbContext db, AuditLog audit)
     {
-        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (client is null) return ApiErrors.NotFound("Client not found");
+        var (found, error) = await access.FindAsync(user, id);
+        if (error is not null) return error;
+        var client = found!;
         var removed = await db.ClientCustomFields.Where(f => f.ClientId == id && f.Name == fieldName).ExecuteDeleteAsync();
         if (removed == 0) return ApiErrors.NotFound("Field not found");
         await audit.RecordNowAsync(user.Staff()!.Username, "custom_fields_updated", client.Slug, new { deleted = fieldName });

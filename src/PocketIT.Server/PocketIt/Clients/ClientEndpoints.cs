@@ -63,13 +63,14 @@ public static class ClientEndpoints
         return Results.Ok(new ClientSummary(client.Id, client.Name, client.Slug));
     }
 
-    private static async Task<IResult> Update(int id, ClientWriteRequest body, ClaimsPrincipal user, AppDbContext db, AuditLog audit, TimeProvider time)
+    private static async Task<IResult> Update(int id, ClientWriteRequest body, ClaimsPrincipal user, ClientAccess access, AppDbContext db, AuditLog audit, TimeProvider time)
     {
         if (body.Name is null && body.ContactName is null && body.ContactEmail is null && body.Notes is null)
             return ApiErrors.BadRequest("No fields to update");
         if (Invalid(body) is { } invalid) return ApiErrors.BadRequest(invalid);
-        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id);
-        if (client is null) return ApiErrors.NotFound("Client not found");
+        var (found, error) = await access.FindAsync(user, id);
+        if (error is not null) return error;
+        var client = found!;
 
         if (body.Name is not null)
         {
@@ -87,10 +88,11 @@ public static class ClientEndpoints
         return Results.Ok(SuccessBody.Instance);
     }
 
-    private static async Task<IResult> Delete(int id, ClaimsPrincipal user, AppDbContext db, AuditLog audit)
+    private static async Task<IResult> Delete(int id, ClaimsPrincipal user, ClientAccess access, AppDbContext db, AuditLog audit)
     {
-        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id);
-        if (client is null) return ApiErrors.NotFound("Client not found");
+        var (found, error) = await access.FindAsync(user, id);
+        if (error is not null) return error;
+        var client = found!;
         if (await db.Devices.AnyAsync(d => d.ClientId == id))
             return ApiErrors.BadRequest("Client has devices assigned (reassign or remove devices first)");
         db.Clients.Remove(client);

@@ -18,9 +18,10 @@ public static class ClientUserEndpoints
         clients.MapDelete("/{id}/users/{userId}", Unassign).RequireAuthorization(Policies.Admin);
     }
 
-    private static async Task<IResult> List(int id, AppDbContext db)
+    private static async Task<IResult> List(int id, ClaimsPrincipal user, ClientAccess access, AppDbContext db)
     {
-        if (!await db.Clients.AnyAsync(c => c.Id == id)) return ApiErrors.NotFound("Client not found");
+        var (_, error) = await access.FindAsync(user, id);
+        if (error is not null) return error;
         var rows = await db.UserClientAssignments.AsNoTracking()
             .Where(a => a.ClientId == id)
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a, u })
@@ -30,11 +31,12 @@ public static class ClientUserEndpoints
         return Results.Ok(rows);
     }
 
-    private static async Task<IResult> Assign(int id, AssignUserRequest body, ClaimsPrincipal user, AppDbContext db, AuditLog audit, TimeProvider time)
+    private static async Task<IResult> Assign(int id, AssignUserRequest body, ClaimsPrincipal user, ClientAccess access, AppDbContext db, AuditLog audit, TimeProvider time)
     {
         if (body.UserId is not int userId) return ApiErrors.BadRequest("user_id is required");
-        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (client is null) return ApiErrors.NotFound("Client not found");
+        var (found, error) = await access.FindAsync(user, id);
+        if (error is not null) return error;
+        var client = found!;
         var target = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId);
         if (target is null) return ApiErrors.NotFound("User not found");
         if (await db.UserClientAssignments.AnyAsync(a => a.ClientId == id && a.UserId == userId))
@@ -47,10 +49,11 @@ public static class ClientUserEndpoints
         return Results.Ok(SuccessBody.Instance);
     }
 
-    private static async Task<IResult> Unassign(int id, int userId, ClaimsPrincipal user, AppDbContext db, AuditLog audit)
+    private static async Task<IResult> Unassign(int id, int userId, ClaimsPrincipal user, ClientAccess access, AppDbContext db, AuditLog audit)
     {
-        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (client is null) return ApiErrors.NotFound("Client not found");
+        var (found, error) = await access.FindAsync(user, id);
+        if (error is not null) return error;
+        var client = found!;
         var removed = await db.UserClientAssignments.Where(a => a.ClientId == id && a.UserId == userId).ExecuteDeleteAsync();
         if (removed == 0) return ApiErrors.NotFound("User not assigned to this client");
         await audit.RecordNowAsync(user.Staff()!.Username, "client_user_unassigned", client.Slug, new { user_id = userId });
