@@ -1,17 +1,17 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PocketIT.Protocol;
 
 namespace PocketIT.Server.PocketIt.Realtime;
 
 /// <summary>Notes §6: the system tools a technician may run on a device, with their parameters checked here.</summary>
 public static partial class SystemToolRules
 {
-    public static readonly string[] Tools = ["process_list", "process_kill", "service_list", "service_action", "event_log_query"];
+    public static readonly string[] Tools = DeviceActions.SystemTools;
     private static readonly string[] ServiceFilters = ["all", "running", "stopped"];
     private static readonly string[] ServiceActions = ["start", "stop", "restart"];
     private static readonly string[] LogNames = ["System", "Application", "Security", "Setup"];
-    /// <summary>Security services that must not be stopped from the dashboard.</summary>
-    private static readonly string[] Protected = ["windefend", "sense", "sysmon", "sysmon64", "eventlog", "mpssvc", "wscsvc"];
+    private static readonly string[] Protected = DeviceActions.ProtectedServices;
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,256}$")] private static partial Regex ServiceName();
 
