@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace PocketIT.Agent.Platform;
+
+/// <summary>
+/// The network check (notes §7): reach 8.8.8.8 within 3 s and resolve a name. ICMP may need privileges or a ping
+/// binary that is missing, so a failed ping falls back to a timed TCP connect, and the result says which method
+/// answered. Everything is time-boxed so an offline machine gets an honest <c>error</c> in a few seconds.
+/// </summary>
+public static class NetworkProbe
+{
+    public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(3);
+    private const string PingTarget = "8.8.8.8";
+    private static readonly (string Host, int Port)[] TcpTargets = [("8.8.8.8", 53), ("1.1.1.1", 443)];
+    private const string DnsName = "dns.google";
+
+    public static async Task<DiagnosticOutcome> RunAsync(CancellationToken ct)
+    {
+        var dns = ResolveAsync(ct);
+        var reach = ReachAsync(ct);
+        await Task.WhenAll(dns, reach);
+        var (reachable, ms, method, reachError) = reach.Result;
+        var (dnsWorking, dnsError) = dns.Result;
+        var status = Thresholds.Network(reachable, ms, dnsWorking);
+        var results = new JsonObject
+        {
+            ["internetReachable"] = reachable,
+            ["pingMs"] = ms is null ? null : Units.Round(ms.Value),
+            ["dnsWorking"] = dnsWorking,
+            ["adapterStatus"] = NetworkAdapters.Summary(),
+            ["method"] = method,
+            ["target"] = PingTarget,
+        };
+        if (reachError is not null) results["reachError"] = reachError;
+        if (dnsError is not null) results["dnsError"] = dnsError;
+        return new DiagnosticOutcome(status, results, "Network", reachable ? $"{Units.Round(ms ?? 0)} ms" : "Offline");
+    }
+
+    private static async Task<(bool Reachable, double? Ms, string Method, string? Error)> ReachAsync(CancellationToken ct)
+    {
+        string? pingError;
+        try
+        {
+            using var ping = new Ping();
+            var reply = await ping.SendPingAsync(IPAddress.Parse(PingTarget), ReplyTimeout, cancellationToken: ct);
+            if (reply.Status == IPStatus.Success) return (true, reply.RoundtripTime, "icmp", null);
+            pingError = $"ping: {reply.Status}";
+        }
+        catch (Exception e) when (e is PingException or PlatformNotSupportedException or InvalidOperationException or SocketException)
+        {
+            pingError = "ping: " + (e.InnerException?.Message ?? e.Message);
+        }
+
+        var errors = new List<string> { pingError };
+        foreach (var (host, port) in TcpTargets)
+        {
+            var (ok, ms, error) = await TcpConnectAsync(host, port, ct);
+            if (ok) return (true, ms, $"tcp {host}:{port}", pingError);
+            errors.Add($"tcp {host}:{port}: {error}");
+            // Stay inside the check's budget: one TCP attempt after a full ICMP timeout is enough.
+            if (pingError.EndsWith(nameof(IPStatus.TimedOut), StringComparison.Ordinal)) break;
+        }
+        return (false, null, "icmp+tcp", string.Join("; ", errors));
+    }
+
+    private static async Task<(bool Ok, double Ms, string? Error)> TcpConnectAsync(string host, int port, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(ReplyTimeout);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await socket.ConnectAsync(IPAddress.Parse(host), port, timeout.Token);
+            return (true, clock.Elapsed.TotalMilliseconds, null);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return (false, 0, "timed out"); }
+        catch (SocketException e) { return (false, 0, e.SocketErrorCode.ToString()); }
+    }
+
+    private static async Task<(bool Working, string? Error)> ResolveAsync(CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(ReplyTimeout);
+        try
+        {
+            // The resolver may ignore cancellation while blocked, so race it against the clock as well.
+            var lookup = Dns.GetHostAddressesAsync(DnsName, timeout.Token);
+            var finished = await Task.WhenAny(lookup, Task.Delay(ReplyTimeout + TimeSpan.FromMilliseconds(200), ct));
+            if (finished != lookup) { _ = lookup.ContinueWith(t => t.Exception, TaskScheduler.Default); return (false, "dns: timed out"); }
+            var addresses = await lookup;
+            return addresses.Length > 0 ? (true, null) : (false, "dns: no addresses");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return (false, "dns: timed out"); }
+        catch (SocketException e) { return (false, "dns: " + e.SocketErrorCode); }
+    }
+}
