@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+
+namespace PocketIT.Agent.Platform.Linux.Checks;
+
+/// <summary>
+/// security, the Linux reading: the notes' "a firewall profile off" becomes "no host firewall is active" (ufw,
+/// firewalld or an nftables/iptables service), a warning. Windows' BitLocker/Defender errors have no fair Linux
+/// equivalent (most servers run without disk encryption or antivirus by design), so disk encryption is reported
+/// as information, not judged.
+/// </summary>
+public static class LinuxSecurityCheck
+{
+    private static readonly string[] FirewallUnits = ["ufw", "firewalld", "nftables", "netfilter-persistent", "iptables"];
+
+    public static async Task<DiagnosticOutcome> RunAsync(CancellationToken ct)
+    {
+        var active = new List<string>();
+        if (Systemd.IsRunning)
+            foreach (var unit in FirewallUnits)
+                if (await Systemd.IsActiveAsync(unit, ct)) active.Add(unit);
+        // ufw records its switch in its config even where systemd is absent.
+        if (!active.Contains("ufw") && LinuxFiles.Read("/etc/ufw/ufw.conf") is { } ufw
+            && ufw.Split('\n').Any(l => l.Trim().Equals("ENABLED=yes", StringComparison.OrdinalIgnoreCase)))
+            active.Add("ufw");
+
+        var issues = new JsonArray();
+        var warnings = new JsonArray();
+        if (active.Count == 0) warnings.Add("No active host firewall found (ufw, firewalld or an nftables/iptables service)");
+        var results = new JsonObject
+        {
+            ["issues"] = issues,
+            ["warnings"] = warnings,
+            ["firewall"] = active.Count > 0 ? string.Join(", ", active) : "none",
+            ["diskEncryption"] = EncryptedBlockDevices() ? "dm-crypt volume present" : "none detected",
+        };
+        return new DiagnosticOutcome(Thresholds.Security(issues.Count, warnings.Count), results, "Security",
+            active.Count > 0 ? "Firewall on" : "Firewall off");
+    }
+
+    /// <summary>Whether any device-mapper volume is a crypt target (LUKS or plain dm-crypt).</summary>
+    private static bool EncryptedBlockDevices()
+    {
+        try
+        {
+            return Directory.Exists("/sys/block") && Directory.EnumerateDirectories("/sys/block", "dm-*")
+                .Any(d => LinuxFiles.Value(Path.Combine(d, "dm", "uuid"))?.StartsWith("CRYPT-", StringComparison.Ordinal) == true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+    }
+}
