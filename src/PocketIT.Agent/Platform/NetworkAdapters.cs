@@ -46,6 +46,8 @@ public static class NetworkAdapters
     public static string? FormatSpeed(long bitsPerSecond) => bitsPerSecond switch
     {
         <= 0 => null,
+        // Linux reports an unknown link speed as (uint)-1 Mbps; nothing real is that fast.
+        >= 100_000_000_000_000 => null,
         >= 1_000_000_000 when bitsPerSecond % 1_000_000_000 == 0 => $"{bitsPerSecond / 1_000_000_000} Gbps",
         >= 1_000_000 => $"{Units.Round(bitsPerSecond / 1_000_000d)} Mbps",
         _ => $"{Units.Round(bitsPerSecond / 1_000d)} Kbps",

@@ -32,9 +32,16 @@ public static class PackageLogs
         return newest > 0 ? DateTimeOffset.FromUnixTimeSeconds(newest) : null;
     }
 
-    /// <summary>How many packages <c>apt-get -s upgrade</c> would install ("Inst " lines).</summary>
-    public static int AptPendingCount(string simulation) =>
-        simulation.Split('\n').Count(l => l.StartsWith("Inst ", StringComparison.Ordinal));
+    /// <summary>The count in update-notifier's "12 updates can be applied immediately." (0 when it says none).</summary>
+    public static int? UpdateNotifierCount(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length >= 2 && words[1].StartsWith("update", StringComparison.Ordinal) && int.TryParse(words[0], out var count)) return count;
+        }
+        return text.Contains("No updates", StringComparison.OrdinalIgnoreCase) || text.Trim().Length == 0 ? 0 : null;
+    }
 
     public static double DaysBetween(DateTimeOffset earlier, DateTimeOffset now) =>
         Math.Max(0, Math.Floor((now - earlier).TotalDays));
