@@ -51,9 +51,10 @@ public static class TempCleaner
                 }
                 if (entry is DirectoryInfo sub)
                 {
+                    // Judge the directory's age before emptying it changes its modification time.
+                    var untouched = sub.LastWriteTimeUtc < cutoff;
                     report += CleanDirectory(sub, cutoff, ageMatters, topLevel: false, ct);
-                    sub.Refresh();
-                    if (!sub.EnumerateFileSystemInfos().Any() && sub.LastWriteTimeUtc < cutoff) sub.Delete();
+                    if (untouched && !sub.EnumerateFileSystemInfos().Any()) sub.Delete();
                     continue;
                 }
                 var file = (FileInfo)entry;
