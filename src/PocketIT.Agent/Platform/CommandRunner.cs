@@ -36,7 +36,7 @@ public static class CommandRunner
     private static readonly string[] ExtraSearchDirs = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 
     public static async Task<CommandResult> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout,
-        CancellationToken ct, int outputCap = DefaultOutputCap, IReadOnlyDictionary<string, string>? environment = null)
+        CancellationToken ct, int outputCap = DefaultOutputCap, IReadOnlyDictionary<string, string>? environment = null, Encoding? outputEncoding = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -45,8 +45,8 @@ public static class CommandRunner
             RedirectStandardInput = true,
             UseShellExecute = false,
             CreateNoWindow = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
+            StandardOutputEncoding = outputEncoding ?? Encoding.UTF8,
+            StandardErrorEncoding = outputEncoding ?? Encoding.UTF8,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         // Tools must answer in a parseable, untranslated form.

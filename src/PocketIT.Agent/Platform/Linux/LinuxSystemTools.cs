@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PocketIT.Agent.Platform.Linux.Checks;
 using PocketIT.Agent.Platform.Linux.Parsing;
 
 namespace PocketIT.Agent.Platform.Linux;
@@ -67,7 +66,7 @@ public static class LinuxSystemTools
         var run = await CommandRunner.RunAsync(journalctl, [.. JournalSelection(logName), "--output=json", "--no-pager", "--quiet", "--reverse", $"--lines={MaxLogEntries}"],
             Systemd.CommandTimeout, ct);
         if (!run.Succeeded) return Fail(run.Failure("journalctl"));
-        return new ToolOutcome(true, new JsonArray(JournalEntries.Parse(run.StdOut).Take(MaxLogEntries).Select(LinuxEventLogCheck.ToJson).ToArray()), null);
+        return new ToolOutcome(true, new JsonArray(JournalEntries.Parse(run.StdOut).Take(MaxLogEntries).Select(e => JournalEntries.ToLogEntry(e).ToJson()).ToArray()), null);
     }
 
     /// <summary>The journalctl arguments selecting one Windows log name's counterpart (matches on one field are OR-ed).</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PocketIT.Agent.Platform.Linux.Parsing;
 
 namespace PocketIT.Agent.Platform.Linux.Checks;
@@ -9,8 +8,6 @@ namespace PocketIT.Agent.Platform.Linux.Checks;
 /// </summary>
 public static class LinuxEventLogCheck
 {
-    private const int MaxEntries = 50;
-
     public static async Task<DiagnosticOutcome> RunAsync(CancellationToken ct)
     {
         if (Systemd.Journalctl is not { } journalctl)
@@ -24,29 +21,8 @@ public static class LinuxEventLogCheck
         return Summarize(entries);
     }
 
-    public static DiagnosticOutcome Summarize(IReadOnlyList<JournalEntries.Entry> entries)
-    {
-        var criticals = entries.Count(e => e.Priority <= 2);
-        var errors = entries.Count(e => e.Priority == 3);
-        var shown = entries.OrderBy(e => e.Priority <= 2 ? 0 : 1).ThenByDescending(e => e.Time).Take(MaxEntries);
-        var results = new JsonObject
-        {
-            ["entries"] = new JsonArray(shown.Select(ToJson).ToArray()),
-            ["criticals"] = criticals,
-            ["errors"] = errors,
-            ["source"] = "systemd journal, last 24 h",
-        };
-        return new DiagnosticOutcome(Thresholds.EventLog(criticals, errors), results, "Event Log", $"{criticals} critical, {errors} errors");
-    }
+    public static DiagnosticOutcome Summarize(IReadOnlyList<JournalEntries.Entry> entries) =>
+        EventLogReport.Build(entries.Select(JournalEntries.ToLogEntry).ToList(), "systemd journal, last 24 h");
 
-    public static JsonNode ToJson(JournalEntries.Entry e) => new JsonObject
-    {
-        ["time"] = e.Time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
-        ["level"] = JournalEntries.Level(e.Priority),
-        ["source"] = e.Source,
-        ["message"] = e.Message,
-    };
-
-    private static DiagnosticOutcome NoJournal(string note) => new(Thresholds.Ok,
-        new JsonObject { ["entries"] = new JsonArray(), ["criticals"] = 0, ["errors"] = 0, ["note"] = note }, "Event Log", "n/a");
+    private static DiagnosticOutcome NoJournal(string note) => EventLogReport.Unavailable(note);
 }

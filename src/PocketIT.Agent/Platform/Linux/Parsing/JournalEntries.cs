@@ -42,6 +42,8 @@ public static class JournalEntries
         _ => "Information",
     };
 
+    public static LogEntry ToLogEntry(Entry e) => new(e.Time, Level(e.Priority), e.Source, e.Message);
+
     /// <summary>A field's text: journald writes non-UTF-8 values as byte arrays.</summary>
     private static string? Text(JsonElement root, string name)
     {
