@@ -33,6 +33,9 @@ public static class TempCleaner
     private static CleanupReport CleanDirectory(DirectoryInfo directory, DateTime cutoff, bool ageMatters, bool topLevel, CancellationToken ct)
     {
         var report = CleanupReport.Empty;
+        // Re-checked here, right before listing, to keep the window for a directory-to-link swap as small as possible.
+        directory.Refresh();
+        if (directory.LinkTarget is not null) return new CleanupReport(0, 0, 1);
         IEnumerable<FileSystemInfo> entries;
         try { entries = directory.EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 }).ToList(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new CleanupReport(0, 0, 1); }
