@@ -8,20 +8,23 @@ namespace PocketIT.Agent.Platform;
 
 /// <summary>
 /// The network check (notes §7): reach 8.8.8.8 within 3 s and resolve a name. ICMP may need privileges or a ping
-/// binary that is missing, so a failed ping falls back to a timed TCP connect, and the result says which method
-/// answered. Everything is time-boxed so an offline machine gets an honest <c>error</c> in a few seconds.
+/// binary that is missing, so a failed ping falls back to a DNS question over TCP to 8.8.8.8:53 (then 1.1.1.1:53),
+/// timed from connect to answer, and the result says which method answered. Everything is time-boxed so an offline machine gets an honest <c>error</c> in a few seconds.
 /// </summary>
 public static class NetworkProbe
 {
     public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(3);
     private const string PingTarget = "8.8.8.8";
-    private static readonly (string Host, int Port)[] TcpTargets = [("8.8.8.8", 53), ("1.1.1.1", 443)];
+    private static readonly (string Host, int Port)[] TcpTargets = [("8.8.8.8", 53), ("1.1.1.1", 53)];
     private const string DnsName = "dns.google";
 
-    public static async Task<DiagnosticOutcome> RunAsync(CancellationToken ct)
+    public static Task<DiagnosticOutcome> RunAsync(CancellationToken ct) => RunAsync(PingTarget, TcpTargets, DnsName, ct);
+
+    /// <summary>The same probe against other targets, so tests can aim it at addresses that never answer.</summary>
+    internal static async Task<DiagnosticOutcome> RunAsync(string pingTarget, (string Host, int Port)[] tcpTargets, string dnsName, CancellationToken ct)
     {
-        var dns = ResolveAsync(ct);
-        var reach = ReachAsync(ct);
+        var dns = ResolveAsync(dnsName, ct);
+        var reach = ReachAsync(pingTarget, tcpTargets, ct);
         await Task.WhenAll(dns, reach);
         var (reachable, ms, method, reachError) = reach.Result;
         var (dnsWorking, dnsError) = dns.Result;
@@ -33,20 +36,20 @@ public static class NetworkProbe
             ["dnsWorking"] = dnsWorking,
             ["adapterStatus"] = NetworkAdapters.Summary(),
             ["method"] = method,
-            ["target"] = PingTarget,
+            ["target"] = pingTarget,
         };
         if (reachError is not null) results["reachError"] = reachError;
         if (dnsError is not null) results["dnsError"] = dnsError;
         return new DiagnosticOutcome(status, results, "Network", reachable ? $"{Units.Round(ms ?? 0)} ms" : "Offline");
     }
 
-    private static async Task<(bool Reachable, double? Ms, string Method, string? Error)> ReachAsync(CancellationToken ct)
+    private static async Task<(bool Reachable, double? Ms, string Method, string? Error)> ReachAsync(string pingTarget, (string Host, int Port)[] tcpTargets, CancellationToken ct)
     {
         string? pingError;
         try
         {
             using var ping = new Ping();
-            var reply = await ping.SendPingAsync(IPAddress.Parse(PingTarget), ReplyTimeout, cancellationToken: ct);
+            var reply = await ping.SendPingAsync(IPAddress.Parse(pingTarget), ReplyTimeout, cancellationToken: ct);
             if (reply.Status == IPStatus.Success) return (true, reply.RoundtripTime, "icmp", null);
             pingError = $"ping: {reply.Status}";
         }
@@ -56,17 +59,18 @@ public static class NetworkProbe
         }
 
         var errors = new List<string> { pingError };
-        foreach (var (host, port) in TcpTargets)
+        foreach (var (host, port) in tcpTargets)
         {
             var (ok, ms, error) = await TcpConnectAsync(host, port, ct);
-            if (ok) return (true, ms, $"tcp {host}:{port}", pingError);
-            errors.Add($"tcp {host}:{port}: {error}");
+            if (ok) return (true, ms, $"dns-over-tcp {host}:{port}", pingError);
+            errors.Add($"dns-over-tcp {host}:{port}: {error}");
             // Stay inside the check's budget: one TCP attempt after a full ICMP timeout is enough.
             if (pingError.EndsWith(nameof(IPStatus.TimedOut), StringComparison.Ordinal)) break;
         }
-        return (false, null, "icmp+tcp", string.Join("; ", errors));
+        return (false, null, "icmp, then dns-over-tcp", string.Join("; ", errors));
     }
 
+    /// <summary>Connects and asks the server one DNS question; only an answer with our id counts as reaching it.</summary>
     private static async Task<(bool Ok, double Ms, string? Error)> TcpConnectAsync(string host, int port, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -76,20 +80,39 @@ public static class NetworkProbe
         try
         {
             await socket.ConnectAsync(IPAddress.Parse(host), port, timeout.Token);
+            var id = (ushort)Random.Shared.Next(1, ushort.MaxValue);
+            await socket.SendAsync(DnsTcpQuery.Build(id, DnsName), SocketFlags.None, timeout.Token);
+            var length = new byte[2];
+            if (!await ReadExactlyAsync(socket, length, timeout.Token)) return (false, 0, "connected, but no DNS answer");
+            var response = new byte[System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(length)];
+            if (!await ReadExactlyAsync(socket, response, timeout.Token) || !DnsTcpQuery.IsAnswerTo(response, id))
+                return (false, 0, "connected, but no valid DNS answer");
             return (true, clock.Elapsed.TotalMilliseconds, null);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return (false, 0, "timed out"); }
         catch (SocketException e) { return (false, 0, e.SocketErrorCode.ToString()); }
     }
 
-    private static async Task<(bool Working, string? Error)> ResolveAsync(CancellationToken ct)
+    private static async Task<bool> ReadExactlyAsync(Socket socket, byte[] buffer, CancellationToken ct)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await socket.ReceiveAsync(buffer.AsMemory(read), SocketFlags.None, ct);
+            if (n == 0) return false;
+            read += n;
+        }
+        return true;
+    }
+
+    private static async Task<(bool Working, string? Error)> ResolveAsync(string dnsName, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(ReplyTimeout);
         try
         {
             // The resolver may ignore cancellation while blocked, so race it against the clock as well.
-            var lookup = Dns.GetHostAddressesAsync(DnsName, timeout.Token);
+            var lookup = Dns.GetHostAddressesAsync(dnsName, timeout.Token);
             var finished = await Task.WhenAny(lookup, Task.Delay(ReplyTimeout + TimeSpan.FromMilliseconds(200), ct));
             if (finished != lookup) { _ = lookup.ContinueWith(t => t.Exception, TaskScheduler.Default); return (false, "dns: timed out"); }
             var addresses = await lookup;
