@@ -273,4 +273,24 @@ public class LinuxPlatformTests
         if (headless) Assert.Null(shot);
         else if (shot is not null) Assert.Equal("image/png", shot.MimeType);
     }
+
+    [Fact]
+    public async Task Service_list_and_services_check_follow_whether_systemd_runs()
+    {
+        var list = await platform.RunSystemToolAsync("service_list", Parameters("{\"filter\":\"running\"}"), CancellationToken.None);
+        var services = await platform.Checks["services"].RunAsync(CancellationToken.None);
+        if (Systemd.IsRunning)
+        {
+            Assert.True(list.Success, list.Error);
+            Assert.All(list.Data!.AsArray(), s => Assert.Equal("Running", s!["status"]!.GetValue<string>()));
+            Assert.IsType<JsonArray>(services.Results["stoppedAutoServices"]);
+        }
+        else
+        {
+            Assert.False(list.Success);
+            Assert.Contains("systemd is not running", list.Error);
+            Assert.Equal("ok", services.Status);
+            Assert.Contains("systemd", services.Results["note"]!.GetValue<string>());
+        }
+    }
 }

@@ -8,11 +8,13 @@ namespace PocketIT.Agent.Platform.Windows;
 [SupportedOSPlatform("windows")]
 public static class WindowsEventLog
 {
+    // Messages are flattened to one line and cut to 1,000 characters so a chatty provider cannot bloat the result.
     private const string Select = """
-        Select-Object -First $max | ForEach-Object { [ordered]@{
-            time = $_.TimeCreated.ToUniversalTime().ToString('o'); level = [int]$_.Level; source = [string]$_.ProviderName
-            message = if ($_.Message) { ([string]$_.Message -replace '\s+', ' ').Substring(0, [Math]::Min(1000, ([string]$_.Message -replace '\s+', ' ').Length)) } else { '' } } } |
-        ConvertTo-Json -Depth 3 -Compress
+        Select-Object -First $max | ForEach-Object {
+            $msg = ([string]$_.Message) -replace '\s+', ' '
+            if ($msg.Length -gt 1000) { $msg = $msg.Substring(0, 1000) }
+            [ordered]@{ time = $_.TimeCreated.ToUniversalTime().ToString('o'); level = [int]$_.Level; source = [string]$_.ProviderName; message = $msg }
+        } | ConvertTo-Json -Depth 3 -Compress
         """;
 
     private const string RecentProblems = "$max = 500\n@(Get-WinEvent -FilterHashtable @{ LogName = 'System','Application'; Level = 1,2; StartTime = (Get-Date).AddDays(-1) } -ErrorAction SilentlyContinue) | " + Select;
