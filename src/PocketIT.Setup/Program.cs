@@ -1,0 +1,1 @@
+return await PocketIT.Setup.SetupCommand.RunAsync(args);
