@@ -19,7 +19,7 @@ public static class InstallerEndpoints
 
     public static void MapInstaller(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/clients/{id:int}/installer", DownloadInstaller).WithTags("Clients")
+        app.MapGet("/api/clients/{id}/installer", DownloadInstaller).WithTags("Clients")
             .RequireAuthorization(Policies.Admin).RequireRateLimiting(RateLimits.EnrollmentTokens);
         app.MapGet("/api/installer/package", DownloadPackage).WithTags("Installer")
             .AllowAnonymous().RequireRateLimiting(RateLimits.PackageDownloads);
@@ -53,8 +53,7 @@ public static class InstallerEndpoints
                 });
         }
         var settings = PackageZip.AgentSettings(serverUrl, token);
-        return new DownloadResult("application/zip", $"PocketIT-{client!.Slug}-setup.zip", null,
-            (body, ct) => PackageZip.WriteAsync(body, files, settings, ct));
+        return new ZipDownloadResult($"PocketIT-{client!.Slug}-setup.zip", files, settings);
     }
 
     private static async Task<IResult> DownloadPackage(string? token, string? platform, PackageStore packages, EnrollmentTokenIssuer tokens)
@@ -66,6 +65,6 @@ public static class InstallerEndpoints
         if (!await tokens.IsValidAsync(token)) return ApiErrors.Unauthorized("Invalid or expired token");
         var files = packages.AgentFiles(platform);
         if (files.Count == 0) return ApiErrors.Result(StatusCodes.Status503ServiceUnavailable, NotBuilt);
-        return new DownloadResult("application/zip", "pocket-it-client.zip", null, (body, ct) => PackageZip.WriteAsync(body, files, null, ct));
+        return new ZipDownloadResult("pocket-it-client.zip", files, agentSettings: null);
     }
 }

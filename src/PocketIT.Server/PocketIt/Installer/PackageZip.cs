@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace PocketIT.Server.PocketIt.Installer;
 
 /// <summary>
-/// Writes an agent package as a ZIP straight into a stream (no copy of the package in memory), leaving out any
+/// Writes an agent package as a ZIP into a stream, file by file (no copy of the package in memory), leaving out any
 /// <c>appsettings.json</c> it holds and optionally adding a generated one. Entries carry Unix permissions so the
 /// agent extracts executable on Linux and macOS.
 /// </summary>
