@@ -5,9 +5,13 @@
 #   <out>/setup/<rid>/    the bootstrapper (PocketIT.Setup[.exe]), served with the client's overlay appended
 # Both are self-contained single files: a device needs no .NET installed.
 #
-# Usage: scripts/publish-packages.sh [--out DIR] [--agent-only|--setup-only] [rid ...]
-#   default rids: linux-x64 win-x64; default out: artifacts/packages
-#   --agent rid,rid / --setup rid,rid  publish only those rids of one part (the test script uses these)
+# Usage: scripts/publish-packages.sh [--out DIR] [--agent RIDS] [--setup RIDS] [rid ...]
+#   rid ...        publish both parts for these runtimes (default, with no rids and no --agent/--setup:
+#                  linux-x64 win-x64)
+#   --agent RIDS   comma-separated runtimes to publish the agent for (no bootstrapper)
+#   --setup RIDS   comma-separated runtimes to publish the bootstrapper for
+#   --out DIR      where to put them (default: artifacts/packages)
+# Then: PocketIT__Installer__PackagesDir=$PWD/artifacts/packages dotnet run --project src/PocketIT.Server
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -19,7 +23,7 @@ while [[ $# -gt 0 ]]; do
     --out) out=${2:?--out needs a directory}; shift 2 ;;
     --agent) IFS=, read -ra agent_rids <<< "${2:?--agent needs rids}"; shift 2 ;;
     --setup) IFS=, read -ra setup_rids <<< "${2:?--setup needs rids}"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     -*) echo "unknown option: $1" >&2; exit 2 ;;
     *) rids+=("$1"); shift ;;
   esac

@@ -7,6 +7,7 @@ namespace PocketIT.Installer.Tests.Infrastructure;
 /// The published linux-x64 bootstrapper with an overlay appended, as the server would serve it for Windows, so
 /// the overlay reader inside the real binary is what finds the server and token.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class SetupProcess : IDisposable
 {
     public string WorkDir { get; } = Path.Combine(Path.GetTempPath(), "pocketit-installer-tests", Guid.NewGuid().ToString("N"));

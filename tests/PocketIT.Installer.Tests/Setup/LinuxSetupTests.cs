@@ -6,6 +6,7 @@ using PocketIT.Server.Tests.Infrastructure;
 namespace PocketIT.Installer.Tests.Setup;
 
 /// <summary>The published linux-x64 bootstrapper run as a real process against a live server.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class LinuxSetupTests(InstallerServerFixture fixture) : IClassFixture<InstallerServerFixture>
 {
     private InstallerServer Server => fixture.Server;
