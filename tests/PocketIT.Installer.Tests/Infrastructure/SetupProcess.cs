@@ -14,12 +14,16 @@ public sealed class SetupProcess : IDisposable
     public string Executable => Path.Combine(WorkDir, "PocketIT.Setup");
     public string InstallDir => Path.Combine(WorkDir, "install", "pocketit");
 
-    public SetupProcess(InstallerConfig config)
+    /// <param name="config">The overlay to append; null runs the bootstrapper exactly as published.</param>
+    public SetupProcess(InstallerConfig? config)
     {
         Directory.CreateDirectory(WorkDir);
         using (var published = File.OpenRead(PublishedPackages.LinuxSetup))
         using (var copy = File.Create(Executable))
-            InstallerOverlay.WriteAsync(published, config, copy).GetAwaiter().GetResult();
+        {
+            if (config is null) published.CopyTo(copy);
+            else InstallerOverlay.WriteAsync(published, config, copy).GetAwaiter().GetResult();
+        }
         File.SetUnixFileMode(Executable, (UnixFileMode)0b111_101_101);
     }
 

@@ -60,4 +60,24 @@ public sealed class LinuxSetupTests(InstallerServerFixture fixture) : IClassFixt
         Assert.Contains("Invalid or expired token", errors);
         Assert.False(Directory.Exists(setup.InstallDir));
     }
+
+    [Fact]
+    public async Task Setup_without_an_overlay_or_options_explains_what_it_needs()
+    {
+        await PublishedPackages.EnsureAsync();
+        using var setup = new SetupProcess(null);
+        var (exitCode, _, errors) = await setup.RunAsync("--install-dir", setup.InstallDir, "--no-service");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("carries no server address or enrollment token", errors);
+    }
+
+    [Fact]
+    public async Task Setup_that_cannot_reach_the_server_says_so()
+    {
+        using var setup = new SetupProcess(new InstallerConfig("http://127.0.0.1:1", "some-token"));
+        var (exitCode, _, errors) = await setup.RunAsync("--install-dir", setup.InstallDir, "--no-service", "--no-start");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Cannot reach the server at http://127.0.0.1:1", errors);
+        Assert.False(Directory.Exists(setup.InstallDir));
+    }
 }

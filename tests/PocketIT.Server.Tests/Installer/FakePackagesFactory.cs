@@ -47,3 +47,10 @@ public class FakePackagesFactory : PocketItFactory
         if (disposing) try { Directory.Delete(PackagesDir, recursive: true); } catch (IOException) { }
     }
 }
+
+/// <summary>Fake packages with a package-download limit small enough to reach in a test.</summary>
+public sealed class TightPackageLimitFactory : FakePackagesFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [.. base.Settings, new("PocketIT:RateLimits:PackageDownloadsPerHour", "2")];
+}
