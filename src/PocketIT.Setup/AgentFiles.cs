@@ -55,7 +55,7 @@ internal static class AgentFiles
             if (retired is not null) Directory.Move(installDir, retired);
             Directory.Move(staging, installDir);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Put things back as they were: the old install, with its data folder.
             if (retired is not null && !Directory.Exists(installDir) && Directory.Exists(retired)) Directory.Move(retired, installDir);
