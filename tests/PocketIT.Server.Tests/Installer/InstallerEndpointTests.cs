@@ -34,6 +34,11 @@ public sealed class InstallerEndpointTests(FakePackagesFactory factory) : IClass
         Assert.Equal("admin", row.CreatedBy);
         Assert.Equal("active", row.Status);
         Assert.InRange(row.ExpiresAt - row.CreatedAt, TimeSpan.FromHours(24), TimeSpan.FromHours(24));
+
+        var audit = (await factory.AuditAsync("enrollment_token_created")).Where(a => a.Target == slug).ToList();
+        var entry = Assert.Single(audit);
+        Assert.Equal("admin", entry.Actor);
+        Assert.Contains("\"installer\"", entry.Details);
     }
 
     [Fact]
