@@ -13,6 +13,7 @@ public static class PackageZip
     private const int RegularFile = 0x8000; // S_IFREG
     private const UnixFileMode Executable = (UnixFileMode)0b111_101_101; // 0755
     private const UnixFileMode Readable = (UnixFileMode)0b110_100_100; // 0644
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static async Task WriteAsync(Stream destination, IReadOnlyList<PackageFile> files, byte[]? agentSettings, CancellationToken ct)
     {
@@ -43,7 +44,7 @@ public static class PackageZip
         Enrollment = new { Token = token },
         Database = new { Path = "pocket-it.db" },
         Monitoring = new { IntervalMinutes = 15 },
-    }, new JsonSerializerOptions { WriteIndented = true });
+    }, Indented);
 
     /// <summary>The file's own mode on Unix; on Windows, executable for the agent binary and extension-less files.</summary>
     private static UnixFileMode ModeOf(PackageFile file)
