@@ -19,6 +19,15 @@ if ! dotnet build PocketIT.slnx -nologo -v q -clp:ErrorsOnly; then
   exit 1
 fi
 
+# The installer tests serve and run the real published packages: the agent for linux-x64 and win-x64 (the
+# server serves a Windows bootstrapper only when its agent is there) and the bootstrapper for both.
+echo "== publish installer packages"
+if ! scripts/publish-packages.sh --agent linux-x64,win-x64 --setup win-x64,linux-x64; then
+  echo "publishing the installer packages failed (scripts/publish-packages.sh)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 run_dotnet() { # name, then dotnet test arguments
   local name=$1; shift
   echo "== $name"

@@ -7,6 +7,7 @@ using PocketIT.Server.PocketIt.Dashboard;
 using PocketIT.Server.PocketIt.Devices;
 using PocketIT.Server.PocketIt.Enrollment;
 using PocketIT.Server.PocketIt.Health;
+using PocketIT.Server.PocketIt.Installer;
 using PocketIT.Server.PocketIt.Llm;
 using PocketIT.Server.PocketIt.Realtime;
 using PocketIT.Server.PocketIt.Tickets;
@@ -34,6 +35,7 @@ public static class PocketItFace
         face.MapSelfService();
         face.MapStats();
         face.MapClients();
+        face.MapInstaller();
         face.MapPocketItRealtime();
 
         face.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -2,6 +2,8 @@ using PocketIT.Server.Assistant;
 using PocketIT.Server.PocketIt.Admin;
 using PocketIT.Server.PocketIt.Clients;
 using PocketIT.Server.PocketIt.Devices;
+using PocketIT.Server.PocketIt.Enrollment;
+using PocketIT.Server.PocketIt.Installer;
 using PocketIT.Server.PocketIt.Llm;
 using PocketIT.Server.PocketIt.Realtime;
 using PocketIT.Server.PocketIt.Tickets;
@@ -18,6 +20,8 @@ public static class PocketItServices
         services.AddScoped<ClientAccess>();
         services.AddScoped<DeviceAccess>();
         services.AddScoped<TicketAccess>();
+        services.AddScoped<EnrollmentTokenIssuer>();
+        services.AddSingleton<PackageStore>();
         services.AddSingleton<LlmSettings>();
         services.AddScoped<SignInService>();
         services.AddScoped<BackupCodeIssuer>();

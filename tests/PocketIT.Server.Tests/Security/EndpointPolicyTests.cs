@@ -11,6 +11,8 @@ public sealed class EndpointPolicyTests(NoBypassFactory factory) : IClassFixture
     [
         "GET /health",
         "POST /api/enrollment/enroll",
+        "GET /api/enrollment/status/{deviceId}",
+        "GET /api/installer/package",
         "POST /api/admin/login",
         "POST /api/admin/verify-2fa",
         "POST /api/admin/2fa/setup",

@@ -7,8 +7,11 @@ namespace PocketIT.Server.Tests.Security;
 /// <summary>Walks every endpoint as every role and checks the answer against the endpoint's declared policy.</summary>
 public sealed class RoleMatrixTests(RoleMatrixWorld world) : IClassFixture<RoleMatrixWorld>
 {
-    /// <summary>auto-login's rule is "loopback only", not a role; it has its own tests.</summary>
-    private static readonly HashSet<string> OwnRules = ["POST /api/admin/auto-login"];
+    /// <summary>
+    /// auto-login's rule is "loopback only", and enrollment status answers only the holder of the device secret:
+    /// neither rule is a role, and each has its own tests.
+    /// </summary>
+    private static readonly HashSet<string> OwnRules = ["POST /api/admin/auto-login", "GET /api/enrollment/status/{deviceId}"];
 
     [Theory]
     [InlineData("anonymous")]

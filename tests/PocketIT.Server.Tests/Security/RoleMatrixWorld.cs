@@ -8,7 +8,8 @@ namespace PocketIT.Server.Tests.Security;
 /// </summary>
 public sealed class RoleMatrixWorld : IAsyncLifetime
 {
-    public PocketItFactory Factory { get; } = new();
+    /// <summary>With packages, so the installer download is judged on its policy rather than answering 503.</summary>
+    public PocketItFactory Factory { get; } = new Installer.FakePackagesFactory();
     public Dictionary<string, TestApi> Callers { get; } = [];
     public Dictionary<string, string> ValuesInA { get; } = [];
 

@@ -12,6 +12,7 @@ public sealed class PocketItOptions
     public BootstrapOptions Bootstrap { get; set; } = new();
     public AiOptions Ai { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
+    public InstallerOptions Installer { get; set; } = new();
 }
 
 public sealed class DatabaseOptions
@@ -81,4 +82,12 @@ public sealed class RateLimitOptions
     public int EnrollmentTokensPerHour { get; set; } = 10;
     /// <summary>Failed logins per username before a 15-minute lock.</summary>
     public int LockoutThreshold { get; set; } = 5;
+    /// <summary>Agent package downloads (anonymous, large) per remote IP per hour.</summary>
+    public int PackageDownloadsPerHour { get; set; } = 30;
+}
+
+public sealed class InstallerOptions
+{
+    /// <summary>Published agent and bootstrapper packages (scripts/publish-packages.sh); default <c>&lt;DataDir&gt;/packages</c>.</summary>
+    public string? PackagesDir { get; set; }
 }

@@ -7,12 +7,13 @@ namespace PocketIT.Server.Core.Http;
 
 /// <summary>
 /// The roadmap's limits: anonymous remote callers 100/min per IP on the Pocket IT API, login and 2FA
-/// throttled per remote IP, enrollment tokens 10/hour per staff user. Loopback-bypass requests are exempt.
+/// throttled per remote IP, enrollment tokens 10/hour per staff user, agent package downloads 30/hour per IP. Loopback-bypass requests are exempt.
 /// </summary>
 public static class RateLimits
 {
     public const string Auth = "auth";
     public const string EnrollmentTokens = "enrollment-tokens";
+    public const string PackageDownloads = "package-downloads";
 
     public static IServiceCollection AddPocketItRateLimits(this IServiceCollection services, PocketItOptions options)
     {
@@ -33,6 +34,10 @@ public static class RateLimits
             o.AddPolicy(EnrollmentTokens, context => context.User.Staff() is { ViaLocalhostBypass: false } caller
                 ? RateLimitPartition.GetFixedWindowLimiter("user:" + caller.Id, _ => Window(limits.EnrollmentTokensPerHour, TimeSpan.FromHours(1)))
                 : RateLimitPartition.GetNoLimiter("local"));
+
+            o.AddPolicy(PackageDownloads, context => IsLocal(context, options)
+                ? RateLimitPartition.GetNoLimiter("local")
+                : RateLimitPartition.GetFixedWindowLimiter("package:" + ClientIp(context), _ => Window(limits.PackageDownloadsPerHour, TimeSpan.FromHours(1))));
 
             o.OnRejected = async (ctx, token) =>
             {

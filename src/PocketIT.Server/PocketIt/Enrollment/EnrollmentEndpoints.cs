@@ -11,34 +11,21 @@ namespace PocketIT.Server.PocketIt.Enrollment;
 /// <summary>One-time tokens bound to a client, and the device enrollment that consumes them.</summary>
 public static class EnrollmentEndpoints
 {
-    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(24);
-
     public static void MapEnrollment(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/enrollment").WithTags("Enrollment");
         group.MapPost("/token", CreateToken).RequireAuthorization(Policies.Admin).RequireRateLimiting(RateLimits.EnrollmentTokens);
         group.MapPost("/enroll", Enroll).AllowAnonymous();
+        group.MapGet("/status/{deviceId}", EnrollmentStatus.CheckAsync).AllowAnonymous();
     }
 
-    private static async Task<IResult> CreateToken(TokenRequest body, ClaimsPrincipal user, AppDbContext db, AuditLog audit, TimeProvider time)
+    private static async Task<IResult> CreateToken(TokenRequest body, ClaimsPrincipal user, AppDbContext db, EnrollmentTokenIssuer tokens)
     {
         if (body.ClientId is not int clientId) return ApiErrors.BadRequest("client_id is required");
         var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId);
         if (client is null) return ApiErrors.NotFound("Client not found");
 
-        var token = SecretHasher.NewUuid();
-        var now = time.GetUtcNow().UtcDateTime;
-        var row = new EnrollmentToken
-        {
-            TokenHash = SecretHasher.Hash(token),
-            ClientId = clientId,
-            CreatedBy = user.Staff()!.Username,
-            CreatedAt = now,
-            ExpiresAt = now + TokenLifetime,
-        };
-        db.EnrollmentTokens.Add(row);
-        audit.Record(row.CreatedBy, "enrollment_token_created", client.Slug);
-        await db.SaveChangesAsync();
+        var (token, row) = await tokens.IssueAsync(client, user.Staff()!.Username);
         return Results.Ok(new TokenResponse(token, row.ExpiresAt, client.Id, client.Name));
     }
 
@@ -49,7 +36,7 @@ public static class EnrollmentEndpoints
         if (Validation.First(Validation.TooLong(body.DeviceId, 128, "deviceId"), Validation.TooLong(body.Hostname, 255, "hostname"),
                 Validation.TooLong(body.OsVersion, 255, "osVersion")) is { } tooLong)
             return ApiErrors.BadRequest(tooLong);
-        if (body.Token!.Length > 128) return ApiErrors.BadRequest("Invalid or expired token");
+        if (body.Token!.Length > EnrollmentTokenIssuer.MaxTokenLength) return ApiErrors.BadRequest("Invalid or expired token");
 
         var now = time.GetUtcNow().UtcDateTime;
         var tokenHash = SecretHasher.Hash(body.Token.Trim());
