@@ -4,6 +4,7 @@ using PocketIT.Server.PocketIt.Clients;
 using PocketIT.Server.PocketIt.Devices;
 using PocketIT.Server.PocketIt.Llm;
 using PocketIT.Server.PocketIt.Realtime;
+using PocketIT.Server.PocketIt.Settings;
 using PocketIT.Server.PocketIt.Tickets;
 
 namespace PocketIT.Server.PocketIt;
@@ -19,6 +20,7 @@ public static class PocketItServices
         services.AddScoped<DeviceAccess>();
         services.AddScoped<TicketAccess>();
         services.AddSingleton<LlmSettings>();
+        services.AddServerSettings();
         services.AddScoped<SignInService>();
         services.AddScoped<BackupCodeIssuer>();
         services.AddScoped<TotpCheck>();

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PocketIT.Server.Core.Audit;
+using PocketIT.Server.Core.Data;
+using PocketIT.Server.Core.Http;
+using PocketIT.Server.Core.Identity;
+using PocketIT.Server.Core.Settings;
+using PocketIT.Server.PocketIt.Llm;
+
+namespace PocketIT.Server.PocketIt.Settings;
+
+/// <summary>Server settings (notes §14): the assistant's provider, <c>ai.enabled</c> and the public URL. Admins only.</summary>
+public static class SettingsEndpoints
+{
+    public static void MapServerSettings(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/settings").WithTags("Settings");
+        group.MapGet("", Get).RequireAuthorization(Policies.Admin);
+        group.MapPut("", Save).RequireAuthorization(Policies.Admin);
+        group.MapPost("/llm/test", Test).RequireAuthorization(Policies.Admin);
+    }
+
+    private static IResult Get(LlmSettings llm, StoredSettings stored) => Results.Ok(View(llm, stored));
+
+    private static async Task<IResult> Save(JsonElement body, ClaimsPrincipal user, LlmSettings llm, StoredSettings stored,
+        AppDbContext db, SecretProtector protector, AuditLog audit, TimeProvider time, AiSwitchNotifier notifier)
+    {
+        var (update, error) = SettingsUpdate.Parse(body, llm.Current);
+        if (error is not null) return ApiErrors.BadRequest(error);
+
+        var keys = update!.Rows.Keys.ToList();
+        var existing = await db.ServerSettings.Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (key, value) in update.Rows)
+        {
+            var row = existing.GetValueOrDefault(key);
+            if (value is null)
+            {
+                if (row is not null) db.ServerSettings.Remove(row);
+                continue;
+            }
+            var stores = key == SettingKeys.LlmApiKey ? protector.Protect(value) : value;
+            if (row is null) db.ServerSettings.Add(new ServerSetting { Key = key, Value = stores, UpdatedAt = now });
+            else { row.Value = stores; row.UpdatedAt = now; }
+        }
+        // Names only: the audit log never holds the key, and a URL may embed credentials too.
+        audit.Record(user.Staff()!.Username, "settings_updated", "server_settings", new { fields = update.Changed });
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateException) { return ApiErrors.Conflict("Settings were changed at the same time; try again"); }
+        finally { stored.Invalidate(); }
+        if (update.Rows.TryGetValue(SettingKeys.AiEnabled, out var enabled)) await notifier.AnnounceAsync(enabled == "true");
+        return Results.Ok(View(llm, stored));
+    }
+
+    private static async Task<IResult> Test(JsonElement? body, LlmSettings llm, LlmProbe probe, HttpContext context)
+    {
+        var (config, error) = LlmTestRequest.Resolve(body, llm.Current);
+        if (error is not null) return ApiErrors.BadRequest(error);
+        return Results.Ok(await probe.RunAsync(config!, context.RequestAborted));
+    }
+
+    private static SettingsView View(LlmSettings llm, StoredSettings stored)
+    {
+        var current = llm.Current;
+        return new SettingsView(
+            new LlmSettingsView(current.Provider, current.Model, current.Url, current.ApiKey is not null, SecretMask.Mask(current.ApiKey)),
+            new AiSettingsView(stored.AiEnabled),
+            new ServerSettingsView(stored.Get(SettingKeys.PublicUrl)));
+    }
+}
