@@ -18,6 +18,7 @@ public static class PocketItServices
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddScoped<ClientAccess>();
         services.AddScoped<DeviceAccess>();
+        services.AddScoped<HealthHistory>();
         services.AddScoped<TicketAccess>();
         services.AddSingleton<LlmSettings>();
         services.AddServerSettings();

@@ -26,6 +26,12 @@ public sealed class DeviceDetailTests(PocketItFactory factory) : IClassFixture<P
             "device_id", "hostname", "os_version", "status", "cpu_model", "total_ram_gb", "total_disk_gb",
             "processor_count", "health_score", "certificate_fingerprint", "enrolled_at", "last_seen",
             "client_id", // beyond the document: the dashboard shows and filters devices by client
+            // beyond the document, additive: who is signed in, the agent's version and the extended profile (notes §10)
+            "current_user", "client_version",
+            "os_edition", "os_build", "os_architecture", "os_display_version", "os_install_date", "os_name",
+            "bios_manufacturer", "bios_version", "gpu_model", "serial_number", "domain", "last_boot_time", "uptime_hours",
+            "logged_in_users", "previous_logged_in_users", "network_adapters", "device_manufacturer", "device_model",
+            "form_factor", "tpm_version", "secure_boot", "domain_join_type",
         }, body.Keys());
         Assert.Equal(deviceId, body["device_id"]!.GetValue<string>());
         Assert.Equal("DESKTOP-USER01", body["hostname"]!.GetValue<string>());
