@@ -44,6 +44,33 @@ public sealed class DeviceDetailTests(PocketItFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Detail_carries_the_extended_profile_as_stored()
+    {
+        var api = factory.Api();
+        var (deviceId, _) = await api.EnrollDeviceAsync(await api.CreateClientAsync());
+        await factory.UpdateDeviceAsync(deviceId, d =>
+        {
+            d.OsEdition = "Windows 11 Pro";
+            d.SerialNumber = "<b>SN-1</b>";
+            d.UptimeHours = 12.5;
+            d.LoggedInUsers = "[\"alice\"]";
+            d.PreviousLoggedInUsers = "[\"bob\"]";
+            d.DomainJoinType = "Workgroup";
+            d.CurrentUser = "alice";
+        });
+
+        var body = await (await api.Get($"/api/devices/{deviceId}")).ShouldSucceed();
+        Assert.Equal("Windows 11 Pro", body["os_edition"]!.GetValue<string>());
+        Assert.Equal("<b>SN-1</b>", body["serial_number"]!.GetValue<string>());
+        Assert.Equal(12.5, body["uptime_hours"]!.GetValue<double>());
+        Assert.Equal("[\"alice\"]", body["logged_in_users"]!.GetValue<string>());
+        Assert.Equal("[\"bob\"]", body["previous_logged_in_users"]!.GetValue<string>());
+        Assert.Equal("Workgroup", body["domain_join_type"]!.GetValue<string>());
+        Assert.Equal("alice", body["current_user"]!.GetValue<string>());
+        Assert.Null(body["gpu_model"]);
+    }
+
+    [Fact]
     public async Task Unscanned_device_has_null_hardware_and_health()
     {
         var api = factory.Api();
