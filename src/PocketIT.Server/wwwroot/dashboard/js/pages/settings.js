@@ -47,7 +47,8 @@ export async function renderSettings() {
     showHint();
   };
   const showHint = () => { urlHint.textContent = URL_HINTS[provider.value] || 'Empty means the provider\'s own API address.'; };
-  provider.addEventListener('change', showHint);
+  // Another provider's model and URL mean nothing to this one: start from its defaults.
+  provider.addEventListener('change', () => { model.value = ''; url.value = ''; showHint(); });
   clearKey.addEventListener('change', () => { apiKey.disabled = clearKey.checked; if (clearKey.checked) apiKey.value = ''; });
 
   /** The LLM part as the form has it: an empty key field means "keep", unless clearing was asked for. */
@@ -89,7 +90,8 @@ export async function renderSettings() {
   h('label', { class: 'check' }, clearKey, h('span', { text: 'Remove the stored API key' })),
   h('label', { class: 'check' }, aiEnabled, h('span', { text: 'Assistant answers end users (off: every chat goes to a technician)' })),
   h('h3', { class: 'sub form-section', text: 'Server' }),
-  field('Public URL', publicUrl, 'The address devices and installers use to reach this server. Empty: taken from each request.'),
+  h('label', { class: 'field wide' }, h('span', { class: 'field-label', text: 'Public URL' }), publicUrl,
+    h('span', { class: 'field-hint', text: 'The address devices and installers use to reach this server. Empty: taken from each request.' })),
   h('div', { class: 'form-actions' }, save, test),
   saveNote, testNote, testResult);
 
