@@ -183,6 +183,11 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         }
         using (var http = await server.AdminHttp())
             await http.PutAsJsonAsync("/api/admin/user/profile", new { display_name = "Alex Morgan" });
+        await server.Put("/api/settings", new
+        {
+            llm = new { provider = "openai", model = "gpt-4o-mini", apiKey = "sk-proj-screenshot-example-key-7Qx2" },
+            server = new { publicUrl = "https://it.northwind.example" },
+        });
         var adminSecret = await server.EnableTotpAsync("admin", DashboardServer.AdminPassword);
         return new Seed(adminSecret, featured, t1, northwind);
     }

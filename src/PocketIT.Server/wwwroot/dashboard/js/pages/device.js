@@ -3,7 +3,7 @@ import { h, replace, append, select, badge, card, empty, notice } from '../dom.j
 import { api, enc } from '../api.js';
 import { session } from '../session.js';
 import { live } from '../live.js';
-import { when, whenTitle, absolute, healthKind, number, label, STATUS_LABELS } from '../format.js';
+import { when, whenTitle, absolute, parseDate, healthKind, number, label, STATUS_LABELS } from '../format.js';
 import { scoreRing } from './fleet.js';
 import { healthHistoryChart } from './healthHistory.js';
 
@@ -102,7 +102,7 @@ function profile(d, clientName) {
     ]],
     ['Operating system', [
       ['Operating system', d.os_version], ['Name', d.os_name], ['Edition', d.os_edition], ['Version', d.os_display_version], ['Build', d.os_build],
-      ['Architecture', d.os_architecture], ['Installed', d.os_install_date], ['Last boot', d.last_boot_time],
+      ['Architecture', d.os_architecture], ['Installed', d.os_install_date], ['Last boot', parseDate(d.last_boot_time) ? absolute(d.last_boot_time) : d.last_boot_time],
       ['Uptime', d.uptime_hours == null ? null : `${number(d.uptime_hours)} hours`],
       ['Domain', d.domain], ['Domain join', d.domain_join_type],
     ]],
