@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PocketIT.Server.Core.Audit;
 using PocketIT.Server.Core.Data;
@@ -17,16 +16,19 @@ public static class SettingsEndpoints
     {
         var group = app.MapGroup("/api/settings").WithTags("Settings");
         group.MapGet("", Get).RequireAuthorization(Policies.Admin);
-        group.MapPut("", Save).RequireAuthorization(Policies.Admin);
-        group.MapPost("/llm/test", Test).RequireAuthorization(Policies.Admin);
+        // Read as raw JSON (absent and null mean different things); Accepts gives the API document the shape.
+        group.MapPut("", Save).RequireAuthorization(Policies.Admin).Accepts<SettingsRequest>("application/json");
+        group.MapPost("/llm/test", Test).RequireAuthorization(Policies.Admin).Accepts<LlmTestOverrides>(isOptional: true, "application/json");
     }
 
     private static IResult Get(LlmSettings llm, StoredSettings stored) => Results.Ok(View(llm, stored));
 
-    private static async Task<IResult> Save(JsonElement body, ClaimsPrincipal user, LlmSettings llm, StoredSettings stored,
+    private static async Task<IResult> Save(HttpRequest request, ClaimsPrincipal user, LlmSettings llm, StoredSettings stored,
         AppDbContext db, SecretProtector protector, AuditLog audit, TimeProvider time, AiSwitchNotifier notifier)
     {
-        var (update, error) = SettingsUpdate.Parse(body, llm.Current);
+        var (body, malformed) = await RawJsonBody.ReadAsync(request);
+        if (malformed is not null) return ApiErrors.BadRequest(malformed);
+        var (update, error) = SettingsUpdate.Parse(body ?? default, llm.Current);
         if (error is not null) return ApiErrors.BadRequest(error);
 
         var keys = update!.Rows.Keys.ToList();
@@ -53,8 +55,10 @@ public static class SettingsEndpoints
         return Results.Ok(View(llm, stored));
     }
 
-    private static async Task<IResult> Test(JsonElement? body, LlmSettings llm, LlmProbe probe, HttpContext context)
+    private static async Task<IResult> Test(HttpRequest request, LlmSettings llm, LlmProbe probe, HttpContext context)
     {
+        var (body, malformed) = await RawJsonBody.ReadAsync(request);
+        if (malformed is not null) return ApiErrors.BadRequest(malformed);
         var (config, error) = LlmTestRequest.Resolve(body, llm.Current);
         if (error is not null) return ApiErrors.BadRequest(error);
         return Results.Ok(await probe.RunAsync(config!, context.RequestAborted));
