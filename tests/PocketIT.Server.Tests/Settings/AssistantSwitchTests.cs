@@ -40,6 +40,9 @@ public sealed class AssistantSwitchTests(LiveServerFactory factory) : IClassFixt
         Assert.True(back.GetProperty("enabled").GetBoolean());
 
         await agent.Client.EmitAsync("chat_message", new { content = "hello again" });
+        await (await api.Put("/api/settings", new { server = new { publicUrl = "https://it.example.com" } })).ShouldSucceed();
+        var moved = await agent.WaitFor("server_url_changed");
+        Assert.Equal("https://it.example.com", moved.GetProperty("url").GetString());
         var answer = await agent.WaitFor("chat_response", 2);
         Assert.Equal("ai", answer.GetProperty("sender").GetString());
         Assert.Equal("Stub here, how can I help?", answer.GetProperty("text").GetString());

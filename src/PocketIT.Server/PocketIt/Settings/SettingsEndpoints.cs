@@ -24,13 +24,14 @@ public static class SettingsEndpoints
     private static IResult Get(LlmSettings llm, StoredSettings stored) => Results.Ok(View(llm, stored));
 
     private static async Task<IResult> Save(HttpRequest request, ClaimsPrincipal user, LlmSettings llm, StoredSettings stored,
-        AppDbContext db, SecretProtector protector, AuditLog audit, TimeProvider time, AiSwitchNotifier notifier)
+        AppDbContext db, SecretProtector protector, AuditLog audit, TimeProvider time, SettingsBroadcast broadcast)
     {
         var (body, malformed) = await RawJsonBody.ReadAsync(request);
         if (malformed is not null) return ApiErrors.BadRequest(malformed);
         var (update, error) = SettingsUpdate.Parse(body ?? default, llm.Current);
         if (error is not null) return ApiErrors.BadRequest(error);
 
+        var previousPublicUrl = stored.Get(SettingKeys.PublicUrl);
         var keys = update!.Rows.Keys.ToList();
         var existing = await db.ServerSettings.Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key);
         var now = time.GetUtcNow().UtcDateTime;
@@ -51,7 +52,9 @@ public static class SettingsEndpoints
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateException) { return ApiErrors.Conflict("Settings were changed at the same time; try again"); }
         finally { stored.Invalidate(); }
-        if (update.Rows.TryGetValue(SettingKeys.AiEnabled, out var enabled)) await notifier.AnnounceAsync(enabled == "true");
+        if (update.Rows.TryGetValue(SettingKeys.AiEnabled, out var enabled)) await broadcast.AnnounceAiAsync(enabled == "true");
+        if (update.Rows.TryGetValue(SettingKeys.PublicUrl, out var publicUrl) && publicUrl is not null && publicUrl != previousPublicUrl)
+            await broadcast.AnnounceServerUrlAsync(publicUrl);
         return Results.Ok(View(llm, stored));
     }
 

@@ -6,7 +6,7 @@ public static class SettingsServices
     {
         services.AddSingleton<StoredSettings>();
         services.AddSingleton<LlmProbe>();
-        services.AddScoped<AiSwitchNotifier>();
+        services.AddScoped<SettingsBroadcast>();
         return services;
     }
 }

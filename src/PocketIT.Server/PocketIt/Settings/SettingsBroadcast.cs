@@ -5,13 +5,11 @@ using PocketIT.Server.PocketIt.Realtime;
 
 namespace PocketIT.Server.PocketIt.Settings;
 
-/// <summary>
-/// Tells connected devices at once when <c>ai.enabled</c> flips, so the agent's window shows the right state
-/// without waiting for a reconnect. Devices switched off one by one keep their own <c>per_device</c> status.
-/// </summary>
-public sealed class AiSwitchNotifier(AppDbContext db, RealtimeHub hub)
+/// <summary>Tells connected devices at once about saved settings that concern them, so nobody waits for a reconnect.</summary>
+public sealed class SettingsBroadcast(AppDbContext db, RealtimeHub hub)
 {
-    public async Task AnnounceAsync(bool enabled)
+    /// <summary><c>ai_status</c> when <c>ai.enabled</c> flips; devices switched off one by one keep their <c>per_device</c> status.</summary>
+    public async Task AnnounceAiAsync(bool enabled)
     {
         if (!enabled)
         {
@@ -21,4 +19,7 @@ public sealed class AiSwitchNotifier(AppDbContext db, RealtimeHub hub)
         var stillOff = await db.Devices.AsNoTracking().Where(d => d.AiDisabled != null).Select(d => d.DeviceId).ToListAsync();
         await hub.ToAllDevicesAsync("ai_status", new { enabled = true, reason = (string?)null }, stillOff);
     }
+
+    /// <summary>Notes §14: a new public URL is pushed as <c>server_url_changed {url}</c>.</summary>
+    public Task AnnounceServerUrlAsync(string url) => hub.ToAllDevicesAsync("server_url_changed", new { url });
 }
