@@ -17,6 +17,8 @@ public sealed class SettingsValidationTests(PocketItFactory factory) : IClassFix
         { """{"llm":{"url":"https://x.example.com/%LONG%"}}""", "'llm.url' must be at most 500" },
         { """{"llm":{"apiKey":"%KEY%"}}""", "'llm.apiKey' must be at most 500" },
         { """{"llm":"openai"}""", "'llm' must be an object" },
+        { """{"llm":{"url":"https://user:secret@llm.example.com"}}""", "'llm.url' must not contain a user name or password" },
+        { """{"server":{"publicUrl":"https://user:secret@it.example.com"}}""", "'server.publicUrl' must not contain a user name or password" },
         { """{"ai":{"enabled":"false"}}""", "'ai.enabled' must be true or false" },
         { """{"ai":true}""", "'ai' must be an object" },
         { """{"server":{"publicUrl":"https://it.example.com/?a=1"}}""", "'server.publicUrl' must not have a query or fragment" },

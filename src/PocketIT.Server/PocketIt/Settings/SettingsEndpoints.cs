@@ -47,7 +47,7 @@ public static class SettingsEndpoints
             if (row is null) db.ServerSettings.Add(new ServerSetting { Key = key, Value = stores, UpdatedAt = now });
             else { row.Value = stores; row.UpdatedAt = now; }
         }
-        // Names only: the audit log never holds the key, and a URL may embed credentials too.
+        // Field names only, so the audit log can never hold the key.
         audit.Record(user.Staff()!.Username, "settings_updated", "server_settings", new { fields = update.Changed });
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateException) { return ApiErrors.Conflict("Settings were changed at the same time; try again"); }

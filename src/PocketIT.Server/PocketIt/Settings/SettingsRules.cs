@@ -20,7 +20,8 @@ public static class SettingsRules
     public static string? Url(string value, string provider)
     {
         if (value.Length > MaxUrl || value.Any(char.IsControl)) return $"'llm.url' must be at most {MaxUrl} printable characters";
-        if (IsHttpUrl(value)) return null;
+        // /api/llm/config shows the URL to anyone, so it must not carry a password; the key field is for secrets.
+        if (IsHttpUrl(value)) return new Uri(value).UserInfo.Length > 0 ? "'llm.url' must not contain a user name or password; use the API key" : null;
         if (provider == "claude-cli" && Path.IsPathFullyQualified(value)) return null;
         return provider == "claude-cli"
             ? "'llm.url' must be an absolute http(s) URL or, for claude-cli, the absolute path of the executable"
@@ -35,6 +36,7 @@ public static class SettingsRules
     {
         if (value.Length > MaxUrl || !IsHttpUrl(value)) return $"'server.publicUrl' must be an absolute http or https URL of at most {MaxUrl} characters";
         var uri = new Uri(value);
+        if (uri.UserInfo.Length > 0) return "'server.publicUrl' must not contain a user name or password";
         return uri.Query.Length > 0 || uri.Fragment.Length > 0 || value.Contains('?') || value.Contains('#')
             ? "'server.publicUrl' must not have a query or fragment"
             : null;
