@@ -121,7 +121,19 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
             }, online: d.Online);
         }
         var featured = ids[2]; // NW-SALES-DT07, health 58
+        await server.AddHealthHistoryAsync(featured, new[] { 83, 83, 75, 75, 67, 71, 58, 50, 58 }
+            .Select((score, i) => (now.AddHours(-150 + i * 18), score)));
         await server.ReportAsync(featured,
+            dev =>
+            {
+                dev.OsEdition = "Windows 10 Pro"; dev.OsDisplayVersion = "22H2"; dev.OsBuild = "19045.4651"; dev.OsArchitecture = "64-bit";
+                dev.OsInstallDate = "2021-03-02"; dev.LastBootTime = now.AddHours(-52).ToString("o"); dev.UptimeHours = 52.3;
+                dev.DeviceManufacturer = "Dell Inc."; dev.DeviceModel = "OptiPlex 7060"; dev.FormFactor = "Desktop"; dev.SerialNumber = "7XK2QM2";
+                dev.BiosManufacturer = "Dell Inc."; dev.BiosVersion = "1.27.0"; dev.GpuModel = "Intel(R) UHD Graphics 630";
+                dev.TpmVersion = "2.0"; dev.SecureBoot = "True"; dev.Domain = "corp.northwind.local"; dev.DomainJoinType = "On-Premises AD";
+                dev.CurrentUser = "m.alvarez"; dev.LoggedInUsers = "[\"m.alvarez\"]"; dev.PreviousLoggedInUsers = "[\"temp.sales\"]"; dev.ClientVersion = "0.9.4";
+                dev.NetworkAdapters = "[{\"Name\":\"Ethernet\",\"Status\":\"Up\",\"MacAddress\":\"D8-9E-F3-21-0A-7C\",\"Speed\":\"1 Gbps\",\"IPv4\":\"10.20.4.57\"}]";
+            },
             diagnostics:
             [
                 ("cpu", "ok", new { usagePercent = 23.4, cores = 6, topProcess = "msedge.exe" }),
@@ -171,6 +183,11 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         }
         using (var http = await server.AdminHttp())
             await http.PutAsJsonAsync("/api/admin/user/profile", new { display_name = "Alex Morgan" });
+        await server.Put("/api/settings", new
+        {
+            llm = new { provider = "openai", model = "gpt-4o-mini", apiKey = "sk-proj-screenshot-example-key-7Qx2" },
+            server = new { publicUrl = "https://it.northwind.example" },
+        });
         var adminSecret = await server.EnableTotpAsync("admin", DashboardServer.AdminPassword);
         return new Seed(adminSecret, featured, t1, northwind);
     }

@@ -10,6 +10,7 @@ using PocketIT.Server.PocketIt.Health;
 using PocketIT.Server.PocketIt.Installer;
 using PocketIT.Server.PocketIt.Llm;
 using PocketIT.Server.PocketIt.Realtime;
+using PocketIT.Server.PocketIt.Settings;
 using PocketIT.Server.PocketIt.Tickets;
 using Scalar.AspNetCore;
 
@@ -30,6 +31,7 @@ public static class PocketItFace
         face.MapTickets();
         face.MapChat();
         face.MapLlm();
+        face.MapServerSettings();
         face.MapAdminAuth();
         face.MapAdminUsers();
         face.MapSelfService();

@@ -6,6 +6,7 @@ using PocketIT.Server.PocketIt.Enrollment;
 using PocketIT.Server.PocketIt.Installer;
 using PocketIT.Server.PocketIt.Llm;
 using PocketIT.Server.PocketIt.Realtime;
+using PocketIT.Server.PocketIt.Settings;
 using PocketIT.Server.PocketIt.Tickets;
 
 namespace PocketIT.Server.PocketIt;
@@ -19,10 +20,12 @@ public static class PocketItServices
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddScoped<ClientAccess>();
         services.AddScoped<DeviceAccess>();
+        services.AddScoped<HealthHistory>();
         services.AddScoped<TicketAccess>();
         services.AddScoped<EnrollmentTokenIssuer>();
         services.AddSingleton<PackageStore>();
         services.AddSingleton<LlmSettings>();
+        services.AddServerSettings();
         services.AddScoped<SignInService>();
         services.AddScoped<BackupCodeIssuer>();
         services.AddScoped<TotpCheck>();

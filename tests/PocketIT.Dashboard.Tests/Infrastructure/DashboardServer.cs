@@ -161,6 +161,16 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Past health scores of a device, as diagnostic results over the days would have left them.</summary>
+    public async Task AddHealthHistoryAsync(string deviceId, IEnumerable<(DateTime At, int Score)> points)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        foreach (var (at, score) in points)
+            db.HealthSnapshots.Add(new() { DeviceId = deviceId, Score = score, CreatedAt = at });
+        await db.SaveChangesAsync();
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -26,6 +26,12 @@ public sealed class DeviceDetailTests(PocketItFactory factory) : IClassFixture<P
             "device_id", "hostname", "os_version", "status", "cpu_model", "total_ram_gb", "total_disk_gb",
             "processor_count", "health_score", "certificate_fingerprint", "enrolled_at", "last_seen",
             "client_id", // beyond the document: the dashboard shows and filters devices by client
+            // beyond the document, additive: who is signed in, the agent's version and the extended profile (notes §10)
+            "current_user", "client_version",
+            "os_edition", "os_build", "os_architecture", "os_display_version", "os_install_date", "os_name",
+            "bios_manufacturer", "bios_version", "gpu_model", "serial_number", "domain", "last_boot_time", "uptime_hours",
+            "logged_in_users", "previous_logged_in_users", "network_adapters", "device_manufacturer", "device_model",
+            "form_factor", "tpm_version", "secure_boot", "domain_join_type",
         }, body.Keys());
         Assert.Equal(deviceId, body["device_id"]!.GetValue<string>());
         Assert.Equal("DESKTOP-USER01", body["hostname"]!.GetValue<string>());
@@ -35,6 +41,33 @@ public sealed class DeviceDetailTests(PocketItFactory factory) : IClassFixture<P
         Assert.Equal(8, body["processor_count"]!.GetValue<int>());
         Assert.Equal(85, body["health_score"]!.GetValue<int>());
         Assert.Null(body["certificate_fingerprint"]);
+    }
+
+    [Fact]
+    public async Task Detail_carries_the_extended_profile_as_stored()
+    {
+        var api = factory.Api();
+        var (deviceId, _) = await api.EnrollDeviceAsync(await api.CreateClientAsync());
+        await factory.UpdateDeviceAsync(deviceId, d =>
+        {
+            d.OsEdition = "Windows 11 Pro";
+            d.SerialNumber = "<b>SN-1</b>";
+            d.UptimeHours = 12.5;
+            d.LoggedInUsers = "[\"alice\"]";
+            d.PreviousLoggedInUsers = "[\"bob\"]";
+            d.DomainJoinType = "Workgroup";
+            d.CurrentUser = "alice";
+        });
+
+        var body = await (await api.Get($"/api/devices/{deviceId}")).ShouldSucceed();
+        Assert.Equal("Windows 11 Pro", body["os_edition"]!.GetValue<string>());
+        Assert.Equal("<b>SN-1</b>", body["serial_number"]!.GetValue<string>());
+        Assert.Equal(12.5, body["uptime_hours"]!.GetValue<double>());
+        Assert.Equal("[\"alice\"]", body["logged_in_users"]!.GetValue<string>());
+        Assert.Equal("[\"bob\"]", body["previous_logged_in_users"]!.GetValue<string>());
+        Assert.Equal("Workgroup", body["domain_join_type"]!.GetValue<string>());
+        Assert.Equal("alice", body["current_user"]!.GetValue<string>());
+        Assert.Null(body["gpu_model"]);
     }
 
     [Fact]

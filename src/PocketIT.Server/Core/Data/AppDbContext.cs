@@ -24,6 +24,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<EnrollmentToken> EnrollmentTokens => Set<EnrollmentToken>();
     public DbSet<DiagnosticResult> DiagnosticResults => Set<DiagnosticResult>();
+    public DbSet<HealthSnapshot> HealthSnapshots => Set<HealthSnapshot>();
     public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
@@ -99,6 +100,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         model.Entity<DiagnosticResult>(e =>
         {
             e.ToTable("diagnostic_results");
+            e.HasOne<Device>().WithMany().HasForeignKey(x => x.DeviceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.DeviceId, x.CreatedAt });
+        });
+        model.Entity<HealthSnapshot>(e =>
+        {
+            e.ToTable("health_history");
             e.HasOne<Device>().WithMany().HasForeignKey(x => x.DeviceId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.DeviceId, x.CreatedAt });
         });

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PocketIT.Server.PocketIt.Realtime;
+using PocketIT.Server.PocketIt.Settings;
 
 namespace PocketIT.Server.PocketIt.Chat;
 
@@ -8,7 +9,7 @@ namespace PocketIT.Server.PocketIt.Chat;
 /// five minutes. When a pause ends (expiry, unwatch or the technician's disconnect) the device hears
 /// <c>ai_status</c> enabled and the staff in scope <c>device_ai_reenabled</c>.
 /// </summary>
-public sealed class AssistantPauses(TimeProvider time, RealtimeHub hub)
+public sealed class AssistantPauses(TimeProvider time, RealtimeHub hub, StoredSettings settings)
 {
     private sealed record Pause(DateTimeOffset Until, string BySocket, string ByUser, int ClientId, string? Hostname, ITimer Timer);
 
@@ -40,7 +41,9 @@ public sealed class AssistantPauses(TimeProvider time, RealtimeHub hub)
         // Only the pause that was read ends; a newer technician message keeps its own.
         if (!_pauses.TryRemove(new KeyValuePair<string, Pause>(deviceId, pause))) return;
         pause.Timer.Dispose();
-        await hub.ToDeviceAsync(deviceId, "ai_status", new { enabled = true, reason = (string?)null });
+        // Switched off server-wide meanwhile: the technician leaving does not bring the assistant back.
+        var enabled = settings.AiEnabled;
+        await hub.ToDeviceAsync(deviceId, "ai_status", new { enabled, reason = enabled ? null : AssistantAvailability.Global });
         await hub.ToStaffAsync(pause.ClientId, "device_ai_reenabled", new { deviceId, hostname = pause.Hostname });
         await hub.ToStaffAsync(pause.ClientId, "device_ai_changed", new { deviceId, ai_disabled = (string?)null, ai_disabled_by = (string?)null });
     }

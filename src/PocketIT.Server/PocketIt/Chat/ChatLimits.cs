@@ -14,5 +14,6 @@ public static class ChatLimits
     public const string TooLong = "Your message is too long. Please keep it under 10,000 characters.";
     public const string SlowDown = "You're sending messages too quickly. Please wait a moment and try again.";
     public const string TechnicianActive = "A technician is helping you with this device right now; they will answer here shortly.";
+    public const string AssistantOffEverywhere = "The assistant is turned off right now. A technician will be connected to help you.";
     public const string AssistantOff = "The assistant is turned off for this device. A technician will be connected to help you.";
 }

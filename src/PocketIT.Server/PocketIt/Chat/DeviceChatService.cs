@@ -4,6 +4,7 @@ using PocketIT.Server.Assistant;
 using PocketIT.Server.Core.Data;
 using PocketIT.Server.Core.Devices;
 using PocketIT.Server.PocketIt.Realtime;
+using PocketIT.Server.PocketIt.Settings;
 
 namespace PocketIT.Server.PocketIt.Chat;
 
@@ -13,7 +14,7 @@ namespace PocketIT.Server.PocketIt.Chat;
 /// reply with its <c>message_type</c> and <c>metadata</c>, and tells the device and the staff in scope.
 /// </summary>
 public sealed class DeviceChatService(AppDbContext db, ChatStore store, IDeviceAssistant assistant, AssistantActionRunner actions,
-    SlidingWindowLimiter limiter, AssistantPauses pauses, RealtimeHub hub)
+    SlidingWindowLimiter limiter, AssistantPauses pauses, RealtimeHub hub, StoredSettings settings)
 {
     public async Task HandleUserMessageAsync(string deviceId, JsonElement content)
     {
@@ -37,10 +38,15 @@ public sealed class DeviceChatService(AppDbContext db, ChatStore store, IDeviceA
         var message = await store.AddAsync(deviceId, "user", senderName, text);
         var messageView = new { sender = "user", content = text, sender_name = senderName, created_at = message.CreatedAt };
 
-        var disabledReason = device.AiDisabled is not null ? "per_device" : pauses.IsPaused(deviceId) ? "it_active" : null;
+        var disabledReason = AssistantAvailability.DisabledReason(settings.AiEnabled, device.AiDisabled, pauses.IsPaused(deviceId));
         if (disabledReason is not null)
         {
-            var notice = disabledReason == "it_active" ? ChatLimits.TechnicianActive : ChatLimits.AssistantOff;
+            var notice = disabledReason switch
+            {
+                AssistantAvailability.ItActive => ChatLimits.TechnicianActive,
+                AssistantAvailability.Global => ChatLimits.AssistantOffEverywhere,
+                _ => ChatLimits.AssistantOff,
+            };
             await hub.ToDeviceAsync(deviceId, "chat_response", new { text = notice, sender = "system", ai_disabled = true, action = (object?)null });
             await hub.ToStaffAsync(device.ClientId, "device_chat_update", new { deviceId, message = messageView });
             return;
@@ -54,7 +60,7 @@ public sealed class DeviceChatService(AppDbContext db, ChatStore store, IDeviceA
     /// <summary>Results of a diagnostic the assistant asked for go back to it; its answer reaches the user like any reply.</summary>
     public async Task FeedDiagnosticAsync(Device device, string checkType, string status, JsonElement results)
     {
-        if (device.AiDisabled is not null || pauses.IsPaused(device.DeviceId)) return;
+        if (AssistantAvailability.DisabledReason(settings.AiEnabled, device.AiDisabled, pauses.IsPaused(device.DeviceId)) is not null) return;
         var feedback = DiagnosticFeedback.Format(checkType, status, results);
         var reply = await assistant.ReplyAsync(Context(device), await store.ContextAsync(device.DeviceId), feedback);
         if (reply.Failed) return; // nothing was asked by the user, so there is nothing to apologise for

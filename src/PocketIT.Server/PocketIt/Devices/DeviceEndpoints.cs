@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PocketIT.Server.Core.Data;
+using PocketIT.Server.Core.Http;
 using PocketIT.Server.Core.Identity;
 
 namespace PocketIT.Server.PocketIt.Devices;
@@ -18,6 +19,7 @@ public static class DeviceEndpoints
         group.MapGet("/health/summary", HealthSummary).RequireAuthorization(Policies.Staff);
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.Staff);
         group.MapGet("/{id}/diagnostics", Diagnostics).RequireAuthorization(Policies.Staff);
+        group.MapGet("/{id}/health-history", HealthHistoryOf).RequireAuthorization(Policies.Staff);
     }
 
     private static async Task<IResult> List(ClaimsPrincipal user, AppDbContext db, ScopeService scopes)
@@ -47,6 +49,15 @@ public static class DeviceEndpoints
             .Select(r => new DiagnosticRow(r.Id, r.DeviceId, r.CheckType, r.Status, r.Data, r.CreatedAt))
             .ToListAsync();
         return Results.Ok(rows);
+    }
+
+    private static async Task<IResult> HealthHistoryOf(string id, int? days, ClaimsPrincipal user, DeviceAccess access, HealthHistory history)
+    {
+        var (_, error) = await access.FindAsync(user.Staff()!, id);
+        if (error is not null) return error;
+        var span = days ?? HealthHistory.DefaultDays;
+        if (span is < 1 or > HealthHistory.KeepDays) return ApiErrors.BadRequest($"'days' must be a whole number from 1 to {HealthHistory.KeepDays}");
+        return Results.Ok(await history.ReadAsync(id, span));
     }
 
     private static async Task<IResult> HealthSummary(ClaimsPrincipal user, AppDbContext db, ScopeService scopes)

@@ -6,6 +6,7 @@ using PocketIT.Server.Core.Data;
 using PocketIT.Server.Core.Identity;
 using PocketIT.Server.PocketIt.Chat;
 using PocketIT.Server.PocketIt.Devices;
+using PocketIT.Server.PocketIt.Settings;
 using PocketIT.SocketIO;
 
 namespace PocketIT.Server.PocketIt.Realtime;
@@ -86,7 +87,7 @@ public static class AgentConnection
         await hub.ToStaffAsync(device.ClientId, "device_status_changed", new { deviceId, status = "online", hostname = device.Hostname });
         await socket.EmitAsync("agent_info", new { agentName = AgentNames.For(deviceId) });
         var pauses = services.GetRequiredService<AssistantPauses>();
-        var reason = device.AiDisabled is not null ? "per_device" : pauses.IsPaused(deviceId) ? "it_active" : null;
+        var reason = AssistantAvailability.DisabledReason(services.GetRequiredService<StoredSettings>().AiEnabled, device.AiDisabled, pauses.IsPaused(deviceId));
         await socket.EmitAsync("ai_status", new { enabled = reason is null, reason });
 
         var history = await scope.ServiceProvider.GetRequiredService<ChatStore>()

@@ -12,10 +12,10 @@ namespace PocketIT.Server.PocketIt.Realtime;
 
 /// <summary>
 /// <c>diagnostic_result</c> (notes §5): stores the result, recomputes the health score from the latest result
-/// of each scored check, tells the staff in scope, and feeds the result to the assistant if it asked for it.
+/// of each scored check (keeping a snapshot for the history), tells the staff in scope, and feeds the result to the assistant if it asked for it.
 /// </summary>
 public sealed partial class DiagnosticIntake(AppDbContext db, AuditLog audit, RealtimeHub hub, AwaitingDiagnostics awaiting,
-    DeviceChatService chat, TimeProvider time)
+    DeviceChatService chat, HealthHistory history, TimeProvider time)
 {
     private const int MaxResultsJson = 512 * 1024;
 
@@ -47,6 +47,7 @@ public sealed partial class DiagnosticIntake(AppDbContext db, AuditLog audit, Re
         audit.Record(deviceId, "diagnostic_completed", deviceId, new { checkType, status });
         await db.SaveChangesAsync();
         device.HealthScore = HealthScore.Compute(await LatestStatusesAsync(deviceId));
+        await history.RecordAsync(deviceId, device.HealthScore);
         await db.SaveChangesAsync();
 
         await hub.ToStaffAsync(device.ClientId, "device_diagnostic_update",

@@ -15,6 +15,17 @@ public sealed class RealtimeHub
     public Task ToDeviceAsync(string deviceId, string eventName, object payload) =>
         Agents?.To(RealtimeRooms.Agent(deviceId)).EmitAsync(eventName, payload) ?? Task.CompletedTask;
 
+    /// <summary>Every connected device but <paramref name="exceptDeviceIds"/>, e.g. when the assistant is switched server-wide.</summary>
+    public Task ToAllDevicesAsync(string eventName, object payload, IEnumerable<string>? exceptDeviceIds = null)
+    {
+        if (Agents is not { } agents) return Task.CompletedTask;
+        var skipped = exceptDeviceIds?.ToList() ?? [];
+        if (skipped.Count == 0) return agents.EmitAsync(eventName, payload);
+        var target = agents.Except(RealtimeRooms.Agent(skipped[0]));
+        foreach (var id in skipped.Skip(1)) target = target.Except(RealtimeRooms.Agent(id));
+        return target.EmitAsync(eventName, payload);
+    }
+
     /// <summary>Staff whose scope includes <paramref name="clientId"/>: admins and that client's assignees.</summary>
     public Task ToStaffAsync(int? clientId, string eventName, object payload)
     {

@@ -386,6 +386,35 @@ namespace PocketIT.Server.Core.Data.Migrations.Postgres
                     b.ToTable("enrollment_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("PocketIT.Server.Core.Devices.HealthSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("device_id");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "CreatedAt");
+
+                    b.ToTable("health_history", (string)null);
+                });
+
             modelBuilder.Entity("PocketIT.Server.Core.Devices.Ticket", b =>
                 {
                     b.Property<int>("Id")
@@ -790,6 +819,15 @@ namespace PocketIT.Server.Core.Data.Migrations.Postgres
                     b.HasOne("PocketIT.Server.Core.Tenancy.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PocketIT.Server.Core.Devices.HealthSnapshot", b =>
+                {
+                    b.HasOne("PocketIT.Server.Core.Devices.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

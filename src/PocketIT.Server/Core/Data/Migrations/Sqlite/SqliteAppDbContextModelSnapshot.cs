@@ -373,6 +373,33 @@ namespace PocketIT.Server.Core.Data.Migrations.Sqlite
                     b.ToTable("enrollment_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("PocketIT.Server.Core.Devices.HealthSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "CreatedAt");
+
+                    b.ToTable("health_history", (string)null);
+                });
+
             modelBuilder.Entity("PocketIT.Server.Core.Devices.Ticket", b =>
                 {
                     b.Property<int>("Id")
@@ -765,6 +792,15 @@ namespace PocketIT.Server.Core.Data.Migrations.Sqlite
                     b.HasOne("PocketIT.Server.Core.Tenancy.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PocketIT.Server.Core.Devices.HealthSnapshot", b =>
+                {
+                    b.HasOne("PocketIT.Server.Core.Devices.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,8 +3,9 @@ import { h, replace, append, select, badge, card, empty, notice } from '../dom.j
 import { api, enc } from '../api.js';
 import { session } from '../session.js';
 import { live } from '../live.js';
-import { when, whenTitle, absolute, healthKind, number, label, STATUS_LABELS } from '../format.js';
+import { when, whenTitle, absolute, parseDate, healthKind, number, label, STATUS_LABELS } from '../format.js';
 import { scoreRing } from './fleet.js';
+import { healthHistoryChart } from './healthHistory.js';
 
 const CHECK_TYPES = ['all', 'cpu', 'memory', 'disk', 'network', 'top_processes', 'event_log', 'windows_update', 'services'];
 const TOOLS = [
@@ -77,28 +78,67 @@ export function chatMessage(m) {
     action ? h('div', { class: 'msg-action' }, badge(actionText(action), 'info')) : null);
 }
 
+/** A JSON column as stored (e.g. `logged_in_users`); what cannot be parsed is shown as the text it is. */
+function parseColumn(text) {
+  if (typeof text !== 'string') return text;
+  try { return JSON.parse(text); } catch { return text; }
+}
+
+function userList(text) {
+  const users = parseColumn(text);
+  return Array.isArray(users) ? (users.length ? users.map((u) => String(u)).join(', ') : 'none') : users;
+}
+
+const GB = (v) => (v == null ? null : `${number(v)} GB`);
+
+/** Every profile field the server stores (notes §10), grouped; all device-supplied values go in as text. */
 function profile(d, clientName) {
-  const rows = [
-    ['Hostname', d.hostname], ['Device ID', d.device_id], ['Client', clientName], ['Operating system', d.os_version],
-    ['CPU', d.cpu_model], ['Processor cores', d.processor_count], ['Memory', d.total_ram_gb == null ? null : `${number(d.total_ram_gb)} GB`],
-    ['Disk', d.total_disk_gb == null ? null : `${number(d.total_disk_gb)} GB`], ['Certificate fingerprint', d.certificate_fingerprint],
-    ['Enrolled', absolute(d.enrolled_at)], ['Last seen', `${when(d.last_seen)} (${absolute(d.last_seen)})`],
+  const groups = [
+    ['Device', [
+      ['Hostname', d.hostname], ['Device ID', d.device_id], ['Client', clientName],
+      ['Manufacturer', d.device_manufacturer], ['Model', d.device_model], ['Form factor', d.form_factor], ['Serial number', d.serial_number],
+      ['Signed-in user', d.current_user], ['Logged-in users', userList(d.logged_in_users)], ['Previously logged in', userList(d.previous_logged_in_users)],
+      ['Agent version', d.client_version], ['Enrolled', absolute(d.enrolled_at)], ['Last seen', `${when(d.last_seen)} (${absolute(d.last_seen)})`],
+    ]],
+    ['Operating system', [
+      ['Operating system', d.os_version], ['Name', d.os_name], ['Edition', d.os_edition], ['Version', d.os_display_version], ['Build', d.os_build],
+      ['Architecture', d.os_architecture], ['Installed', d.os_install_date], ['Last boot', parseDate(d.last_boot_time) ? absolute(d.last_boot_time) : d.last_boot_time],
+      ['Uptime', d.uptime_hours == null ? null : `${number(d.uptime_hours)} hours`],
+      ['Domain', d.domain], ['Domain join', d.domain_join_type],
+    ]],
+    ['Hardware', [
+      ['CPU', d.cpu_model], ['Processor cores', d.processor_count], ['Memory', GB(d.total_ram_gb)], ['Disk', GB(d.total_disk_gb)],
+      ['GPU', d.gpu_model], ['BIOS', [d.bios_manufacturer, d.bios_version].filter(Boolean).join(' ') || null],
+      ['TPM', d.tpm_version], ['Secure Boot', d.secure_boot], ['Certificate fingerprint', d.certificate_fingerprint],
+    ]],
   ];
-  // Any further field the server adds (extended hardware, v0.9+) is shown as well, by name.
-  const known = new Set(['hostname', 'device_id', 'client_id', 'os_version', 'cpu_model', 'processor_count', 'total_ram_gb', 'total_disk_gb',
-    'certificate_fingerprint', 'enrolled_at', 'last_seen', 'status', 'health_score']);
-  for (const [k, v] of Object.entries(d)) if (!known.has(k)) rows.push([label(k), typeof v === 'object' && v !== null ? summarize(v) : v]);
-  return h('dl', { class: 'kv kv-profile', 'data-testid': 'device-profile' },
-    rows.map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v === null || v === undefined || v === '' ? '—' : String(v) })]));
+  const shown = new Set(['hostname', 'device_id', 'client_id', 'device_manufacturer', 'device_model', 'form_factor', 'serial_number', 'current_user',
+    'logged_in_users', 'previous_logged_in_users', 'client_version', 'enrolled_at', 'last_seen', 'os_version', 'os_name', 'os_edition',
+    'os_display_version', 'os_build', 'os_architecture', 'os_install_date', 'last_boot_time', 'uptime_hours', 'domain', 'domain_join_type',
+    'cpu_model', 'processor_count', 'total_ram_gb', 'total_disk_gb', 'gpu_model', 'bios_manufacturer', 'bios_version', 'tpm_version',
+    'secure_boot', 'certificate_fingerprint', 'network_adapters', 'status', 'health_score']);
+  // Any further field a newer server adds is still shown, by name.
+  const extra = Object.entries(d).filter(([k]) => !shown.has(k)).map(([k, v]) => [label(k), typeof v === 'object' && v !== null ? summarize(v) : v]);
+  if (extra.length) groups.push(['Other', extra]);
+  const value = (v) => (v === null || v === undefined || v === '' ? '—' : String(v));
+  const adapters = parseColumn(d.network_adapters);
+  return h('div', { 'data-testid': 'device-profile' },
+    groups.map(([title, rows]) => [
+      h('h3', { class: 'sub', text: title }),
+      h('dl', { class: 'kv kv-profile' }, rows.map(([k, v]) => [h('dt', { text: k }), h('dd', { text: value(v) })])),
+    ]),
+    adapters ? [h('h3', { class: 'sub', text: 'Network adapters' }), h('div', { 'data-testid': 'network-adapters' }, dataView(adapters))] : null);
 }
 
 export async function renderDevice(id) {
-  const [device, diagnostics, history, tickets, clients] = await Promise.all([
+  const historyPath = `/api/devices/${enc(id)}/health-history?days=7`;
+  const [device, diagnostics, history, tickets, clients, healthPoints] = await Promise.all([
     api.get(`/api/devices/${enc(id)}`),
     api.get(`/api/devices/${enc(id)}/diagnostics`),
     api.get(`/api/chat/${enc(id)}/history?limit=100`),
     api.get('/api/tickets'),
     api.get('/api/clients').catch(() => []),
+    api.get(historyPath).catch(() => []),
   ]);
   const clientName = clients.find((c) => c.id === device.client_id)?.name ?? '—';
   const name = device.hostname || device.device_id;
@@ -206,6 +246,7 @@ export async function renderDevice(id) {
       if (p?.deviceId !== device.device_id) return;
       actionNote.show(`${label(p.checkType)} diagnostic completed.`, 'ok');
       if (typeof p.healthScore === 'number') showHealth(p.healthScore);
+      api.get(historyPath).then((points) => replace(historyEl, healthHistoryChart(points))).catch(() => {});
       renderDiagnostics(await api.get(`/api/devices/${enc(id)}/diagnostics`));
     }),
     live.on('system_tool_result', (p) => {
@@ -229,13 +270,15 @@ export async function renderDevice(id) {
         h('p', { class: 'muted small', text: 'Mean of the latest result of each check: ok 100, warning 50, error 0.' })));
   };
   showHealth(device.health_score);
+  const historyEl = h('div', { class: 'hist-wrap' }, healthHistoryChart(healthPoints));
   return h('div', { class: 'page', 'data-page': 'device' },
     h('header', { class: 'page-head' },
       h('a', { class: 'back', href: '#/fleet', text: '← Fleet' }),
       h('h1', { class: 'device-title', 'data-testid': 'device-hostname', text: name }), statusEl),
     h('div', { class: 'grid-2' },
       h('div', { class: 'col' },
-        h('section', { class: 'card health-mini' }, h('h2', { class: 'card-title', text: 'Health' }), healthEl),
+        h('section', { class: 'card health-mini' }, h('h2', { class: 'card-title', text: 'Health' }), healthEl,
+          h('h3', { class: 'sub', text: 'Last 7 days' }), historyEl),
         card('Profile', profile(device, clientName)),
         card('Tickets', ticketList)),
       h('div', { class: 'col' },
