@@ -1,8 +1,10 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PocketIT.Dashboard.Tests.Infrastructure;
+using PocketIT.Protocol;
 using static Microsoft.Playwright.Assertions;
 
 namespace PocketIT.Dashboard.Tests;
@@ -194,28 +196,58 @@ public sealed class DashboardTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Download_installer_saves_what_the_server_sends_or_shows_its_reason()
+    public async Task Download_installer_saves_a_bootstrapper_whose_token_enrolls_into_that_client()
     {
         var name = Unique("Installer Co");
         var client = await Server.CreateClientAsync(name);
-        using var http = await Server.AdminHttp();
-        using var direct = await http.GetAsync($"/api/clients/{client}/installer");
-
         var page = await fixture.NewPageAsync();
         await page.SignInAsync("admin", DashboardServer.AdminPassword);
         await page.OpenAsync($"#/clients/{client}");
-        if (direct.IsSuccessStatusCode)
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-installer").ClickAsync());
+        Assert.Matches("^PocketIT-installer-co-.*-setup\\.exe$", download.SuggestedFilename);
+        await Expect(page.GetByText("Installer downloaded.", new() { Exact = false })).ToBeVisibleAsync();
+
+        var saved = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".exe");
+        await download.SaveAsAsync(saved);
+        try
         {
-            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-installer").ClickAsync());
-            Assert.Equal(direct.Content.Headers.ContentDisposition?.FileName?.Trim('"'), download.SuggestedFilename);
-            await Expect(page.GetByText("Installer downloaded.", new() { Exact = false })).ToBeVisibleAsync();
+            var bytes = await File.ReadAllBytesAsync(saved);
+            Assert.Equal(DashboardServer.SetupExeBytes, bytes[..DashboardServer.SetupExeBytes.Length]);
+            var config = InstallerOverlay.TryRead(saved);
+            Assert.NotNull(config);
+            Assert.Equal(Server.BaseUrl, config.ServerUrl.TrimEnd('/'));
+
+            var hostname = Unique("installed-pc");
+            using var http = Server.Http();
+            var enroll = await http.PostAsJsonAsync("/api/enrollment/enroll",
+                new { token = config.EnrollmentToken, deviceId = hostname, hostname });
+            Assert.Equal(HttpStatusCode.OK, enroll.StatusCode);
+            var device = await Server.Get($"/api/devices/{hostname}");
+            Assert.Equal(client, device["client_id"]!.GetValue<int>());
         }
-        else
-        {
-            var reason = (await DashboardServer.ErrorOf(direct));
-            await page.GetByTestId("download-installer").ClickAsync();
-            await Expect(page.Locator(".notice-error")).ToContainTextAsync($"The installer could not be downloaded: {reason}");
-        }
+        finally { File.Delete(saved); }
+    }
+
+    [Fact]
+    public async Task Download_installer_for_linux_saves_a_zip_with_the_token_in_its_settings()
+    {
+        var client = await Server.CreateClientAsync(Unique("Linux Co"));
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("admin", DashboardServer.AdminPassword);
+        await page.OpenAsync($"#/clients/{client}");
+        await page.GetByTestId("installer-platform").SelectOptionAsync("linux-x64");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-installer").ClickAsync());
+        Assert.EndsWith("-setup.zip", download.SuggestedFilename);
+        var saved = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".zip");
+        await download.SaveAsAsync(saved);
+        using var zip = new ZipArchive(new MemoryStream(await File.ReadAllBytesAsync(saved)));
+        File.Delete(saved);
+        Assert.NotNull(zip.GetEntry("pocketit-agent"));
+        await using var settings = zip.GetEntry("appsettings.json")!.Open();
+        var json = (await JsonNode.ParseAsync(settings))!;
+        Assert.Matches("^[0-9a-f-]{36}$", json["Enrollment"]!["Token"]!.GetValue<string>());
     }
 
     [Fact]

@@ -27,8 +27,12 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     public int Port { get; } = FreePort();
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
+    /// <summary>The bytes of the stand-in bootstrapper the server serves (a real PE is not needed to test the page).</summary>
+    public static readonly byte[] SetupExeBytes = [.. "MZ"u8, .. "stand-in bootstrapper"u8];
+
     public DashboardServer()
     {
+        PublishStandInPackages();
         UseKestrel();
         StartServer();
     }
@@ -43,6 +47,20 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         builder.UseSetting("PocketIT:Faces:PocketIt:Port", Port.ToString());
         foreach (var face in new[] { "RemoteSupport", "DeviceGateway", "ConnectAssist", "ProPass" })
             builder.UseSetting($"PocketIT:Faces:{face}:Enabled", "false");
+    }
+
+    /// <summary>Small stand-ins in the server's default packages folder so installer downloads answer.</summary>
+    private void PublishStandInPackages()
+    {
+        void Write(string relative, byte[] bytes)
+        {
+            var path = Path.Combine(_dataDir, "packages", relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, bytes);
+        }
+        Write("win-x64/pocketit-agent.exe", "MZ agent"u8.ToArray());
+        Write("setup/win-x64/PocketIT.Setup.exe", SetupExeBytes);
+        Write("linux-x64/pocketit-agent", "#!/bin/sh\n"u8.ToArray());
     }
 
     private static int FreePort()

@@ -4,6 +4,12 @@ import { api, request } from '../api.js';
 import { session } from '../session.js';
 import { when, whenTitle, absolute } from '../format.js';
 
+// Runtimes the server can package (?platform=); Windows ones get the bootstrapper EXE when it is published.
+const INSTALLER_PLATFORMS = [
+  ['win-x64', 'Windows (x64)'], ['win-arm64', 'Windows (ARM64)'], ['linux-x64', 'Linux (x64)'],
+  ['linux-arm64', 'Linux (ARM64)'], ['osx-arm64', 'macOS (Apple silicon)'],
+];
+
 export async function renderClients() {
   const [clients, devices] = await Promise.all([api.get('/api/clients'), api.get('/api/devices').catch(() => [])]);
   const counts = new Map();
@@ -71,10 +77,12 @@ export async function renderClient(id) {
       busy(del, async () => { await api.del(`/api/clients/${id}`); location.hash = '#/clients'; }, note);
     } }, 'Delete client');
     const installerNote = notice();
+    const platform = h('select', { 'data-testid': 'installer-platform', 'aria-label': 'Installer platform' },
+      ...INSTALLER_PLATFORMS.map(([rid, label]) => h('option', { value: rid }, label)));
     const installer = h('button', { class: 'btn', type: 'button', 'data-testid': 'download-installer', onclick: () => busy(installer, async () => {
       let response;
       try {
-        response = await request('GET', `/api/clients/${id}/installer`, undefined, { raw: true });
+        response = await request('GET', `/api/clients/${id}/installer?platform=${encodeURIComponent(platform.value)}`, undefined, { raw: true });
       } catch (e) {
         throw new Error(`The installer could not be downloaded: ${e.message}${e.status === 404 ? ' (this server may not offer installer downloads yet)' : ''}`);
       }
@@ -95,7 +103,7 @@ export async function renderClient(id) {
       }, note);
     } }, field('Name', name), field('Contact name', contact), field('Contact email', email), field('Notes', text),
     h('div', { class: 'form-actions' }, save, h('span', { class: 'spacer' }), del), note),
-    h('div', { class: 'installer-row' }, installer, h('span', { class: 'muted small', text: `${deviceCount} device${deviceCount === 1 ? '' : 's'} enrolled` })), installerNote);
+    h('div', { class: 'installer-row' }, platform, installer, h('span', { class: 'muted small', text: `${deviceCount} device${deviceCount === 1 ? '' : 's'} enrolled` })), installerNote);
   } else {
     details = card('Details', h('dl', { class: 'kv' },
       h('dt', { text: 'Slug' }), h('dd', { class: 'mono', text: client.slug }),
