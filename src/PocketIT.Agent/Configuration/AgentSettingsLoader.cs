@@ -24,7 +24,7 @@ public static class AgentSettingsLoader
         var url = Value("Server:Url", overlay?.ServerUrl)
             ?? throw new ConfigurationException(
                 $"No server URL: set Server:Url in {Path.Combine(configDir, AppSettingsFileName)} or pass --server-url.");
-        var dataDir = Value("Agent:DataDir") is { } dir ? Full(Path.IsPathRooted(dir) ? dir : Path.Combine(configDir, dir)) : Path.Combine(configDir, "data");
+        var dataDir = DataDir(configDir, Value("Agent:DataDir"));
         return new AgentSettings
         {
             ServerUrl = ParseServerUrl(url),
@@ -39,6 +39,16 @@ public static class AgentSettingsLoader
             OfflineContacts = new OfflineContacts(Value("OfflineContacts:Phone"), Value("OfflineContacts:Email"), Value("OfflineContacts:Portal")),
         };
     }
+
+    /// <summary>Just the data folder, for the commands that talk to a running agent and need no server URL.</summary>
+    public static string DataDirOnly(CommandLine cli, string baseDir)
+    {
+        var configDir = Full(cli.Overrides.GetValueOrDefault("Agent:ConfigDir") ?? baseDir);
+        return DataDir(configDir, NonEmpty(cli.Overrides.GetValueOrDefault("Agent:DataDir")) ?? NonEmpty(ReadAppSettings(configDir)["Agent:DataDir"]));
+    }
+
+    private static string DataDir(string configDir, string? configured) =>
+        configured is null ? Path.Combine(configDir, "data") : Full(Path.IsPathRooted(configured) ? configured : Path.Combine(configDir, configured));
 
     /// <summary>An absolute http(s) URL; a trailing path is kept but the agent appends its own paths to the origin.</summary>
     public static Uri ParseServerUrl(string value)

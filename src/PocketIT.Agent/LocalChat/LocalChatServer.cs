@@ -9,28 +9,13 @@ namespace PocketIT.Agent.LocalChat;
 
 /// <summary>
 /// The agent's side of <c>pocketit-agent chat</c>: a Unix domain socket in the owner-only data folder
-/// (socket file 0600 as well), one <see cref="ChatSession"/> per connection. Lines for the chat UI are
-/// broadcast to every session and kept in a short transcript for the next one.
+/// (socket file 0600 as well), one <see cref="ChatSession"/> per connection, shown the <see cref="ChatBoard"/>
+/// and asked the pending approval questions.
 /// </summary>
-public sealed class LocalChatServer(string socketPath, ApprovalBroker broker, IServerLink server, ILogger<LocalChatServer> log)
-    : BackgroundService, IChatDisplay
+public sealed class LocalChatServer(string socketPath, ChatBoard board, ApprovalBroker broker, IServerLink server, ILogger<LocalChatServer> log)
+    : BackgroundService
 {
-    private readonly ChatTranscript _transcript = new();
-    private readonly List<ChatSession> _sessions = [];
-    private readonly Lock _gate = new();
     private Socket? _listener;
-
-    public ChatTranscript Transcript => _transcript;
-
-    public int SessionCount { get { lock (_gate) return _sessions.Count; } }
-
-    public void Publish(LocalMessage line)
-    {
-        _transcript.Add(line);
-        ChatSession[] sessions;
-        lock (_gate) sessions = [.. _sessions];
-        foreach (var session in sessions) session.Send(line);
-    }
 
     /// <summary>Binds the socket; throws when another agent is already listening on it.</summary>
     public void Bind()
@@ -76,14 +61,13 @@ public sealed class LocalChatServer(string socketPath, ApprovalBroker broker, IS
     {
         await using var session = new ChatSession(socket, broker, server, log);
         await session.SendAsync(session.Hello());
-        foreach (var line in _transcript.Snapshot()) await session.SendAsync(line);
-        lock (_gate) _sessions.Add(session);
+        await board.AttachAsync(session);
         broker.AddSurface(session);
         try { await session.RunAsync(ct); }
         finally
         {
             broker.RemoveSurface(session);
-            lock (_gate) _sessions.Remove(session);
+            board.Detach(session);
         }
     }
 }
