@@ -19,7 +19,7 @@ public sealed class AgentLifecycleTests(AgentTestServer server) : IClassFixture<
                 await server.DeviceAsync(agent.DeviceId) is { } d && d["status"]?.GetValue<string>() == "online"
                     && d["cpu_model"]?.GetValue<string>() == FakePlatform.CpuModel && d["health_score"] is not null ? d : null,
                 "the device online with its profile and a health score");
-            // cpu ok, memory warning, disk ok, services warning, event_log error (the fake check throws) → 50
+            // cpu ok, memory warning, disk ok, services warning, event_log error (the fake check throws): 300 / 5
             Assert.Equal(16, device["total_ram_gb"]!.GetValue<double>());
 
             var checks = await Eventually.Get(async () =>
@@ -32,7 +32,8 @@ public sealed class AgentLifecycleTests(AgentTestServer server) : IClassFixture<
             Assert.Equal("warning", byType["memory"]);
             Assert.Equal("error", byType["event_log"]);
             Assert.Contains("fake event log is unreadable", checks.First(r => r!["check_type"]!.GetValue<string>() == "event_log")!["data"]!.GetValue<string>());
-            Assert.Equal(50, (await server.DeviceAsync(agent.DeviceId))!["health_score"]!.GetValue<int>());
+            await Eventually.True(async () => (await server.DeviceAsync(agent.DeviceId))!["health_score"]!.GetValue<int>() == 60,
+                "the health score over all five results");
 
             var saved = new CredentialStore(settings.CredentialsPath).Load();
             Assert.NotNull(saved);
@@ -51,7 +52,10 @@ public sealed class AgentLifecycleTests(AgentTestServer server) : IClassFixture<
     {
         var settings = RunningAgent.SettingsFor(server.BaseUri, await server.NewEnrollmentTokenAsync());
         await using (var first = await RunningAgent.StartAsync(settings))
+        {
+            first.DeleteDataOnDispose = false;
             await Eventually.True(() => first.Connection.Connected, "the first run connected");
+        }
 
         await using var second = await RunningAgent.StartAsync(settings with { EnrollmentToken = null });
         await Eventually.True(() => second.Connection.Connected, "the second run connected with the saved secret");
@@ -96,7 +100,10 @@ public sealed class AgentLifecycleTests(AgentTestServer server) : IClassFixture<
     {
         var settings = RunningAgent.SettingsFor(server.BaseUri, await server.NewEnrollmentTokenAsync());
         await using (var first = await RunningAgent.StartAsync(settings))
+        {
+            first.DeleteDataOnDispose = false;
             await Eventually.True(() => first.Connection.Connected, "the first run connected");
+        }
         File.Delete(settings.CredentialsPath);
 
         await using var second = await RunningAgent.StartAsync(settings with { EnrollmentToken = await server.NewEnrollmentTokenAsync() });

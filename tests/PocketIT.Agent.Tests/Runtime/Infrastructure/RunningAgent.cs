@@ -25,6 +25,8 @@ public sealed class RunningAgent : IAsyncDisposable
     public ServerConnection Connection => Host.Services.GetRequiredService<ServerConnection>();
     public int ExitCode => Host.Services.GetRequiredService<AgentExit>().Code;
     public string SocketPath => ChatSocketPath.For(Settings.DataDir);
+    /// <summary>False for a test that starts the agent again on the same data folder.</summary>
+    public bool DeleteDataOnDispose { get; set; } = true;
 
     public static AgentSettings SettingsFor(Uri server, string? token, TimeSpan? approvalTimeout = null) => new()
     {
@@ -56,6 +58,7 @@ public sealed class RunningAgent : IAsyncDisposable
     {
         await StopAsync();
         Host.Dispose();
-        try { Directory.Delete(Path.GetDirectoryName(Settings.DataDir)!, recursive: true); } catch (IOException) { }
+        if (DeleteDataOnDispose)
+            try { Directory.Delete(Path.GetDirectoryName(Settings.DataDir)!, recursive: true); } catch (IOException) { }
     }
 }

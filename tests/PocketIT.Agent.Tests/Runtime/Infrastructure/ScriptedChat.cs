@@ -13,7 +13,7 @@ public sealed class ScriptedChat : IAsyncDisposable
 {
     private readonly Channel<string?> _typed = Channel.CreateUnbounded<string?>();
     private readonly LineRecorder _output = new();
-    private int _read;
+    private readonly HashSet<int> _matched = [];
 
     public Task<int> Exit { get; private set; } = Task.FromResult(0);
 
@@ -31,20 +31,25 @@ public sealed class ScriptedChat : IAsyncDisposable
     /// <summary>Ends the input, like closing the pipe.</summary>
     public void EndInput() => _typed.Writer.TryWrite(null);
 
-    /// <summary>The next output line (after those already read) starting with <paramref name="prefix"/>.</summary>
+    /// <summary>
+    /// The first output line starting with <paramref name="prefix"/> not matched by an earlier call. Lines from
+    /// the server may arrive in either order (a request can overtake the assistant's text), so this does not
+    /// insist on order between different expectations.
+    /// </summary>
     public async Task<string> Expect(string prefix, Func<string, bool>? match = null)
     {
         string? found = null;
         await Eventually.True(() =>
         {
             var lines = _output.Lines;
-            for (var i = _read; i < lines.Count; i++)
-            {
-                if (!lines[i].StartsWith(prefix, StringComparison.Ordinal) || (match is not null && !match(lines[i]))) continue;
-                _read = i + 1;
-                found = lines[i];
-                return true;
-            }
+            lock (_matched)
+                for (var i = 0; i < lines.Count; i++)
+                {
+                    if (_matched.Contains(i) || !lines[i].StartsWith(prefix, StringComparison.Ordinal) || (match is not null && !match(lines[i]))) continue;
+                    _matched.Add(i);
+                    found = lines[i];
+                    return true;
+                }
             return false;
         }, $"a chat line starting '{prefix}'; got:\n{string.Join("\n", _output.Lines)}");
         return found!;
