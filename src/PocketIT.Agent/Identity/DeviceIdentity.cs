@@ -5,7 +5,7 @@ namespace PocketIT.Agent.Identity;
 
 /// <summary>
 /// The device id: a configured override, else the machine's own id (stable across reinstalls), else a random
-/// GUID kept in the data folder. Normalised to lower-case letters, digits, '-', '_' and '.', at most 128 chars.
+/// GUID kept in the data folder. Normalised to lower-case letters, digits, '-' (also for spaces), '_' and '.', at most 128 chars.
 /// </summary>
 public static class DeviceIdentity
 {
@@ -26,6 +26,7 @@ public static class DeviceIdentity
         var id = new StringBuilder(raw.Length);
         foreach (var c in raw.Trim().ToLowerInvariant())
             if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') id.Append(c);
+            else if (c == ' ') id.Append('-');
         if (id.Length == 0) return null;
         return id.Length <= MaxLength ? id.ToString() : id.ToString(0, MaxLength);
     }
