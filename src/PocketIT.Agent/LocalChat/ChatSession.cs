@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using PocketIT.Agent.Approval;
 using PocketIT.Agent.Connection;
@@ -10,24 +11,31 @@ namespace PocketIT.Agent.LocalChat;
 public sealed class ChatSession(Socket socket, ApprovalBroker broker, IServerLink server, ILogger log) : IApprovalSurface, IAsyncDisposable
 {
     private readonly NetworkStream _stream = new(socket, ownsSocket: true);
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private volatile bool _closed;
+    // One writer drains the queue, so lines reach the chat in the order they were published.
+    private readonly Channel<LocalMessage> _outbox = Channel.CreateUnbounded<LocalMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private Task? _writer;
 
     public void Show(string id, string question) => Send(new LocalMessage { Type = "approval", Id = id, Text = question });
 
     public void Closed(string id, bool approved) => Send(new LocalMessage { Type = "approval_closed", Id = id, Approved = approved });
 
-    /// <summary>Queues a message to the session; a broken session is dropped silently (it is detached on read end).</summary>
-    public void Send(LocalMessage message) => _ = SendAsync(message);
+    /// <summary>Queues a message to the session; a session that hung up just drops it.</summary>
+    public void Send(LocalMessage message) => _outbox.Writer.TryWrite(message);
 
-    public async Task SendAsync(LocalMessage message)
+    public Task SendAsync(LocalMessage message)
     {
-        if (_closed) return;
-        var bytes = Encoding.UTF8.GetBytes(message.ToJson() + "\n");
-        await _writeLock.WaitAsync();
-        try { await _stream.WriteAsync(bytes); }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException) { _closed = true; }
-        finally { _writeLock.Release(); }
+        Send(message);
+        return Task.CompletedTask;
+    }
+
+    private async Task WriteAllAsync()
+    {
+        try
+        {
+            await foreach (var message in _outbox.Reader.ReadAllAsync())
+                await _stream.WriteAsync(Encoding.UTF8.GetBytes(message.ToJson() + "\n"));
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException) { _outbox.Writer.TryComplete(); }
     }
 
     public LocalMessage Hello() => new() { Type = "hello", DeviceId = server.DeviceId, Connected = server.Connected };
@@ -35,6 +43,7 @@ public sealed class ChatSession(Socket socket, ApprovalBroker broker, IServerLin
     /// <summary>Reads the session's messages until it hangs up or the agent stops.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
+        _writer ??= Task.Run(WriteAllAsync, CancellationToken.None);
         using var reader = new StreamReader(_stream, Encoding.UTF8, leaveOpen: true);
         try
         {
@@ -42,7 +51,7 @@ public sealed class ChatSession(Socket socket, ApprovalBroker broker, IServerLin
                 if (LocalMessage.TryParse(line) is { } message) await HandleAsync(message, ct);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or SocketException) { }
-        finally { _closed = true; }
+        finally { _outbox.Writer.TryComplete(); }
     }
 
     private async Task HandleAsync(LocalMessage message, CancellationToken ct)
@@ -67,8 +76,8 @@ public sealed class ChatSession(Socket socket, ApprovalBroker broker, IServerLin
 
     public async ValueTask DisposeAsync()
     {
-        _closed = true;
+        _outbox.Writer.TryComplete();
+        if (_writer is not null) await _writer.WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => { });
         await _stream.DisposeAsync();
-        _writeLock.Dispose();
     }
 }
