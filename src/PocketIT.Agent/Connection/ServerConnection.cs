@@ -68,10 +68,12 @@ public sealed class ServerConnection(
         Handle(client, "screenshot_request", requests.ScreenshotAsync, ct);
         Handle(client, "system_tool_request", requests.SystemToolAsync, ct);
         client.OnDisconnected += (_, reason) => closed.TrySetResult(reason);
+        client.On("error_message", r => log.LogWarning("The server rejected an event: {Message}", PayloadFields.String(Payload(r), "message")));
         client.OnError += (_, message) =>
         {
-            log.LogWarning("The server refused the connection: {Message}", message);
-            closed.TrySetResult(message);
+            // Before the greeting an error is a refused connection (bad credentials); after it, only worth a log line.
+            log.LogWarning("Connection error from the server: {Message}", message);
+            if (!greeted.Task.IsCompleted) closed.TrySetResult(message);
         };
 
         try
