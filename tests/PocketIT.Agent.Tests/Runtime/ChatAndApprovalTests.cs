@@ -147,6 +147,33 @@ public sealed class ChatAndApprovalTests(AgentTestServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task IT_diagnostics_run_silently_and_the_assistants_run_without_asking_only_under_the_policy()
+    {
+        var policy = ApprovalPolicy.Parse("""{ "aiDiagnostics": true }""");
+        await using var agent = await OnlineAgentAsync(policy: policy);
+        await using var chat = agent.Chat();
+        await chat.Expect("system> Connected");
+        var before = agent.Platform.ChecksRun.Count;
+
+        await server.ToDeviceAsync(agent.DeviceId, "diagnostic_request", new { checkType = "all", requestId = "it-1", itInitiated = true });
+        await Eventually.True(() => agent.Platform.ChecksRun.Count >= before + agent.Platform.Checks.Count, "every check run for IT");
+        await server.ToDeviceAsync(agent.DeviceId, "diagnostic_request", new { checkType = "cpu", requestId = "ai-1" });
+        await chat.Expect("system> Ran the 'cpu' health check");
+        Assert.DoesNotContain(chat.Lines, l => l.StartsWith("approve? "));
+    }
+
+    [Fact]
+    public async Task System_tools_run_only_from_the_local_whitelist()
+    {
+        await using var agent = await OnlineAgentAsync();
+        await server.ToDeviceAsync(agent.DeviceId, "system_tool_request", new { requestId = "tool-1", tool = "format_disk", @params = new { } });
+        await server.ToDeviceAsync(agent.DeviceId, "system_tool_request", new { requestId = "tool-2", tool = "service_action", @params = new { serviceName = "WinDefend", action = "stop" } });
+        await server.ToDeviceAsync(agent.DeviceId, "system_tool_request", new { requestId = "tool-3", tool = "process_list", @params = new { } });
+        await Eventually.True(() => agent.Platform.ToolsRun.Contains("process_list"), "the allowed tool run");
+        Assert.Equal(["process_list"], agent.Platform.ToolsRun.ToArray());
+    }
+
+    [Fact]
     public async Task The_chat_command_says_so_when_no_agent_is_running()
     {
         var output = new StringWriter();
