@@ -37,24 +37,37 @@ public sealed class ServerConnection(
     public static string ClientVersion =>
         typeof(ServerConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    /// <summary>Stays connected until <paramref name="ct"/> is cancelled, then disconnects cleanly.</summary>
-    public async Task RunAsync(DeviceCredentials credentials, string hostname, CancellationToken ct)
+    /// <summary>The server's refusal of a device or secret (notes §5: one message for both).</summary>
+    public const string Refusal = "Authentication failed";
+    private const int RefusalsBeforeGivingUp = 3;
+
+    /// <summary>
+    /// Stays connected until <paramref name="ct"/> is cancelled (then disconnects cleanly and returns true), or
+    /// until the server has refused the credentials several times in a row (returns false: check the enrollment).
+    /// </summary>
+    public async Task<bool> RunAsync(DeviceCredentials credentials, string hostname, CancellationToken ct)
     {
         DeviceId = credentials.DeviceId;
         var failures = 0;
+        var refusals = 0;
         while (!ct.IsCancellationRequested)
         {
-            var greeted = await RunOneConnectionAsync(credentials, hostname, ct);
+            var result = await RunOneConnectionAsync(credentials, hostname, ct);
             if (ct.IsCancellationRequested) break;
-            failures = greeted ? 0 : failures + 1;
+            failures = result == ConnectionResult.Greeted ? 0 : failures + 1;
+            refusals = result == ConnectionResult.Refused ? refusals + 1 : 0;
+            if (refusals >= RefusalsBeforeGivingUp) return false;
             var delay = _backoff.Delay(failures);
             log.LogInformation("Reconnecting in {Seconds:0.0} s", delay.TotalSeconds);
             try { await Task.Delay(delay, ct); } catch (OperationCanceledException) { break; }
         }
+        return true;
     }
 
-    /// <summary>One connection from connect to disconnect; true when the server greeted it.</summary>
-    private async Task<bool> RunOneConnectionAsync(DeviceCredentials credentials, string hostname, CancellationToken ct)
+    private enum ConnectionResult { Greeted, Failed, Refused }
+
+    /// <summary>One connection from connect to disconnect.</summary>
+    private async Task<ConnectionResult> RunOneConnectionAsync(DeviceCredentials credentials, string hostname, CancellationToken ct)
     {
         var greeted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var closed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -83,15 +96,16 @@ public sealed class ServerConnection(
             if (!greeted.Task.IsCompleted)
             {
                 await DisconnectQuietlyAsync(client);
-                return false;
+                return closed.Task is { IsCompletedSuccessfully: true, Result: var why } && why.Contains(Refusal, StringComparison.Ordinal)
+                    ? ConnectionResult.Refused : ConnectionResult.Failed;
             }
         }
-        catch (Exception) when (ct.IsCancellationRequested) { await DisconnectQuietlyAsync(client); return false; }
+        catch (Exception) when (ct.IsCancellationRequested) { await DisconnectQuietlyAsync(client); return ConnectionResult.Failed; }
         catch (Exception e)
         {
             log.LogWarning("Cannot reach {Server}: {Message}", settings.ServerUrl, e.Message);
             await DisconnectQuietlyAsync(client);
-            return false;
+            return ConnectionResult.Failed;
         }
 
         using var session = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -117,7 +131,7 @@ public sealed class ServerConnection(
             await session.CancelAsync();
             await background.ContinueWith(_ => { });
         }
-        return true;
+        return ConnectionResult.Greeted;
     }
 
     private SocketIOClient.SocketIO NewClient(DeviceCredentials credentials, string hostname) =>

@@ -23,7 +23,13 @@ public sealed class AgentService(
             log.LogInformation("Pocket IT agent {Version}: device {DeviceId} ({Hostname}), server {Server}",
                 ServerConnection.ClientVersion, deviceId, hostname, settings.ServerUrl);
             var credentials = await enroller.EnsureEnrolledAsync(deviceId, hostname, stoppingToken);
-            await connection.RunAsync(credentials, hostname, stoppingToken);
+            while (!await connection.RunAsync(credentials, hostname, stoppingToken))
+            {
+                // Refused again and again: the device may have been removed on the server. The enrollment check
+                // enrolls it again (with a token), stops with instructions (wrong secret), or keeps the credentials.
+                log.LogWarning("The server keeps refusing device {DeviceId}; checking its enrollment", credentials.DeviceId);
+                credentials = await enroller.EnsureEnrolledAsync(credentials.DeviceId, hostname, stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         catch (EnrollmentFailedException e)
