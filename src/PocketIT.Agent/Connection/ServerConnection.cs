@@ -33,13 +33,15 @@ public sealed class ServerConnection(
     public bool Connected => _live is not null;
     /// <summary>How many times a connection reached <c>agent_info</c> (tests watch reconnects with it).</summary>
     public int Sessions { get; private set; }
+    /// <summary>How many connection attempts the server refused for bad credentials.</summary>
+    public int Refusals { get; private set; }
 
     public static string ClientVersion =>
         typeof(ServerConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>The server's refusal of a device or secret (notes §5: one message for both).</summary>
     public const string Refusal = "Authentication failed";
-    private const int RefusalsBeforeGivingUp = 3;
+    public const int RefusalsBeforeGivingUp = 3;
 
     /// <summary>
     /// Stays connected until <paramref name="ct"/> is cancelled (then disconnects cleanly and returns true), or
@@ -56,6 +58,7 @@ public sealed class ServerConnection(
             if (ct.IsCancellationRequested) break;
             failures = result == ConnectionResult.Greeted ? 0 : failures + 1;
             refusals = result == ConnectionResult.Refused ? refusals + 1 : 0;
+            if (result == ConnectionResult.Refused) Refusals++;
             if (refusals >= RefusalsBeforeGivingUp) return false;
             var delay = _backoff.Delay(failures);
             log.LogInformation("Reconnecting in {Seconds:0.0} s", delay.TotalSeconds);

@@ -111,6 +111,26 @@ public sealed class AgentLifecycleTests(AgentTestServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_secret_the_server_refuses_is_noticed_rather_than_retried_blindly()
+    {
+        var settings = RunningAgent.SettingsFor(server.BaseUri, await server.NewEnrollmentTokenAsync());
+        await using (var first = await RunningAgent.StartAsync(settings))
+        {
+            first.DeleteDataOnDispose = false;
+            await Eventually.True(() => first.Connection.Connected, "the first run connected");
+        }
+        var store = new CredentialStore(settings.CredentialsPath);
+        store.Save(store.Load()! with { DeviceSecret = Guid.NewGuid().ToString() });
+
+        await using var second = await RunningAgent.StartAsync(settings with { EnrollmentToken = null });
+        // A server with the status endpoint rejects the secret up front (exit 6); an older one refuses the socket,
+        // and after a few refusals the agent checks its enrollment again instead of retrying forever unchanged.
+        await Eventually.True(() => second.ExitCode == Enroller.ExitBadSecret
+            || second.Connection.Refusals >= Connection.ServerConnection.RefusalsBeforeGivingUp, "the refusal noticed");
+        Assert.False(second.Connection.Connected);
+    }
+
+    [Fact]
     public async Task Keeps_retrying_enrollment_while_the_server_fails()
     {
         // A "server" that accepts and hangs up: every enrollment attempt is a network error.
