@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using PocketIT.Agent.Approval;
 using PocketIT.Agent.Configuration;
 using PocketIT.Agent.Identity;
 using PocketIT.Agent.LocalChat;
@@ -84,11 +85,11 @@ public sealed class ServerConnection(
         Handle(client, "screenshot_request", requests.ScreenshotAsync, ct);
         Handle(client, "system_tool_request", requests.SystemToolAsync, ct);
         client.OnDisconnected += (_, reason) => closed.TrySetResult(reason);
-        client.On("error_message", r => log.LogWarning("The server rejected an event: {Message}", PayloadFields.String(Payload(r), "message")));
+        client.On("error_message", r => log.LogWarning("The server rejected an event: {Message}", TerminalText.Line(PayloadFields.String(Payload(r), "message"))));
         client.OnError += (_, message) =>
         {
             // Before the greeting an error is a refused connection (bad credentials); after it, only worth a log line.
-            log.LogWarning("Connection error from the server: {Message}", message);
+            log.LogWarning("Connection error from the server: {Message}", TerminalText.Line(message));
             if (!greeted.Task.IsCompleted) closed.TrySetResult(message);
         };
 

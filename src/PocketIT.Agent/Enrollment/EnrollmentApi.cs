@@ -24,10 +24,12 @@ public sealed class EnrollmentApi(HttpClient http, TimeSpan timeout)
             using var response = await http.PostAsJsonAsync(new Uri(server, "api/enrollment/enroll"),
                 new { token, deviceId, hostname, osVersion = System.Runtime.InteropServices.RuntimeInformation.OSDescription }, call.Token);
             var body = await ReadJsonAsync(response, call.Token);
-            var error = body?["error"]?.GetValue<string>() ?? response.ReasonPhrase ?? "";
+            // The server's words end up in a log line and an exit message: cleaned and kept short.
+            var error = Approval.TerminalText.Line(ErrorText(body) ?? response.ReasonPhrase ?? "");
+            if (error.Length > 200) error = error[..200];
             return response.StatusCode switch
             {
-                HttpStatusCode.OK or HttpStatusCode.Created when body?["deviceSecret"]?.GetValue<string>() is { Length: > 0 } secret
+                HttpStatusCode.OK or HttpStatusCode.Created when body?["deviceSecret"] is JsonValue v && v.TryGetValue<string>(out var secret) && secret.Length > 0
                     => new EnrollOutcome(EnrollOutcomeKind.Enrolled, secret, "enrolled"),
                 HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
                     => new EnrollOutcome(EnrollOutcomeKind.InvalidToken, null, error),
@@ -35,7 +37,7 @@ public sealed class EnrollmentApi(HttpClient http, TimeSpan timeout)
                 _ => new EnrollOutcome(EnrollOutcomeKind.Retry, null, $"HTTP {(int)response.StatusCode} {error}".Trim()),
             };
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or JsonException)
+        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException)
         {
             return new EnrollOutcome(EnrollOutcomeKind.Retry, null, e is OperationCanceledException ? "timed out" : e.Message);
         }
@@ -65,6 +67,9 @@ public sealed class EnrollmentApi(HttpClient http, TimeSpan timeout)
             return StatusOutcome.Unknown;
         }
     }
+
+    private static string? ErrorText(JsonObject? body) =>
+        body?["error"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static async Task<JsonObject?> ReadJsonAsync(HttpResponseMessage response, CancellationToken ct)
     {

@@ -21,7 +21,8 @@ public sealed class ChatCommand(TextReader input, TextWriter output)
         await using var client = await LocalChatClient.TryConnectAsync(socketPath, ct);
         if (client is null)
         {
-            Write("system> The Pocket IT agent is not running (no agent at " + socketPath + "). Start it first: pocketit-agent");
+            Write("system> The Pocket IT agent is not running (no agent at " + socketPath + "). Start it first: pocketit-agent"
+                + " (an agent running under another account can only be reached from that account).");
             return ExitNoAgent;
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
