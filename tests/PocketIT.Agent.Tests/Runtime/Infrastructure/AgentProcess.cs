@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace PocketIT.Agent.Tests.Runtime.Infrastructure;
+
+/// <summary>The built <c>pocketit-agent</c> run as a separate process with piped stdin/stdout, as the end-to-end test drives it.</summary>
+public sealed class AgentProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly HashSet<int> _matched = [];
+
+    private AgentProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue("(stderr) " + e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public static AgentProcess Start(params string[] args)
+    {
+        var dll = typeof(PocketIT.Agent.AgentProgram).Assembly.Location;
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        return new AgentProcess(Process.Start(info)!);
+    }
+
+    public IReadOnlyList<string> Lines => _lines.ToArray();
+
+    public void Type(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
+    }
+
+    public void CloseInput() => _process.StandardInput.Close();
+
+    public async Task<string> Expect(string prefix, Func<string, bool>? match = null)
+    {
+        string? found = null;
+        await Eventually.True(() =>
+        {
+            var lines = Lines;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (_matched.Contains(i) || !lines[i].StartsWith(prefix, StringComparison.Ordinal) || (match is not null && !match(lines[i]))) continue;
+                _matched.Add(i);
+                found = lines[i];
+                return true;
+            }
+            return false;
+        }, $"an output line starting '{prefix}'; got:\n{string.Join("\n", Lines)}");
+        return found!;
+    }
+
+    public async Task<int> ExitCodeAsync()
+    {
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
