@@ -53,7 +53,7 @@ public sealed class LlmSettings(IOptionsMonitor<PocketItOptions> options, Stored
         var sameProvider = provider is null || string.Equals(provider, configured.Provider?.Trim(), StringComparison.OrdinalIgnoreCase);
         return new AiOptions
         {
-            Provider = provider ?? configured.Provider,
+            Provider = provider ?? configured.Provider ?? Builtin,
             Model = stored.Get(SettingKeys.LlmModel) ?? (sameProvider ? configured.Model : null),
             Url = stored.Get(SettingKeys.LlmUrl) ?? (sameProvider ? configured.Url : null),
             ApiKey = stored.GetSecret(SettingKeys.LlmApiKey) ?? (sameProvider ? configured.ApiKey : null),
