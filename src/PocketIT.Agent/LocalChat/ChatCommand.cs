@@ -5,7 +5,8 @@ namespace PocketIT.Agent.LocalChat;
 /// <summary>
 /// <c>pocketit-agent chat</c>: a line-based chat a person or a program can drive. Output lines start with
 /// <c>assistant&gt; </c>, <c>it&gt; </c>, <c>system&gt; </c> or <c>you&gt; </c>; a question is one line
-/// <c>approve? ... [y/N]</c> and the next input line answers it (<c>y</c>/<c>yes</c> approves, anything else
+/// <c>approve? ... [y/N]</c> and the next input line answers it. Earlier messages are shown first; the line
+/// <c>system&gt; Connected to the Pocket IT agent ...</c> follows them and marks the start of the live chat (<c>y</c>/<c>yes</c> approves, anything else
 /// declines). Other input lines are sent to the assistant. <c>/quit</c> or end of input exits with 0; the
 /// agent going away exits with 1; no agent running exits with 2.
 /// </summary>
