@@ -2,7 +2,7 @@ namespace PocketIT.Agent.LocalChat;
 
 /// <summary>
 /// What the chat UI shows: every line goes to each attached session and into a short transcript that a
-/// session attaching later is shown first.
+/// session attaching later is shown first. One lock orders both, so a line is never lost or shown twice.
 /// </summary>
 public sealed class ChatBoard : IChatDisplay
 {
@@ -14,24 +14,29 @@ public sealed class ChatBoard : IChatDisplay
 
     public void Publish(LocalMessage line)
     {
-        _transcript.Add(line);
-        foreach (var session in Sessions()) session.Send(line);
+        lock (_gate)
+        {
+            _transcript.Add(line);
+            foreach (var session in _sessions) session.Send(line);
+        }
     }
 
-    /// <summary>Adds a session after replaying the transcript to it.</summary>
-    public async Task AttachAsync(ChatSession session)
+    /// <summary>
+    /// Replays the transcript to the session, then sends <paramref name="greeting"/>, so the greeting marks where
+    /// earlier messages end and live ones begin (a program driving the chat can wait for it).
+    /// </summary>
+    public void Attach(ChatSession session, LocalMessage greeting)
     {
-        foreach (var line in _transcript.Snapshot()) await session.SendAsync(line);
-        lock (_gate) _sessions.Add(session);
+        lock (_gate)
+        {
+            foreach (var line in _transcript.Snapshot()) session.Send(line);
+            session.Send(greeting);
+            _sessions.Add(session);
+        }
     }
 
     public void Detach(ChatSession session)
     {
         lock (_gate) _sessions.Remove(session);
-    }
-
-    private ChatSession[] Sessions()
-    {
-        lock (_gate) return [.. _sessions];
     }
 }

@@ -4,9 +4,12 @@ namespace PocketIT.Agent.LocalChat;
 
 /// <summary>
 /// <c>pocketit-agent chat</c>: a line-based chat a person or a program can drive. Output lines start with
-/// <c>assistant&gt; </c>, <c>it&gt; </c>, <c>system&gt; </c> or <c>you&gt; </c>; a question is one line
-/// <c>approve? ... [y/N]</c> and the next input line answers it (<c>y</c>/<c>yes</c> approves, anything else
-/// declines). Other input lines are sent to the assistant. <c>/quit</c> or end of input exits with 0; the
+/// <c>assistant&gt; </c>, <c>it&gt; </c>, <c>system&gt; </c> or <c>you&gt; </c>. Earlier messages are shown
+/// first; the line <c>system&gt; Connected to the Pocket IT agent ...</c> follows them and marks the live chat.
+/// A question is one line <c>approve? ... [y/N]</c>; the next input line answers it (<c>y</c>/<c>yes</c>
+/// approves, anything else declines). A bare y/yes/n/no typed while no question is open waits for the next
+/// question, so a script can pipe its answers ahead. Other lines go to the assistant. <c>/quit</c> exits with 0;
+/// end of input exits with 0 once the agent has been quiet for a moment (so the last outcome is shown); the
 /// agent going away exits with 1; no agent running exits with 2.
 /// </summary>
 public sealed class ChatCommand(TextReader input, TextWriter output)
@@ -15,6 +18,11 @@ public sealed class ChatCommand(TextReader input, TextWriter output)
     private readonly PromptQueue _prompts = new();
     private readonly HashSet<string> _answeredHere = [];
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _promptShown = new(0);
+    private long _lastOutputTicks = DateTime.UtcNow.Ticks;
+    public static readonly TimeSpan AnswerWait = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan QuietBeforeExit = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan MaxLingerAfterInput = TimeSpan.FromMinutes(1);
 
     public async Task<int> RunAsync(string socketPath, CancellationToken ct)
     {
@@ -54,18 +62,51 @@ public sealed class ChatCommand(TextReader input, TextWriter output)
         {
             line = line.Trim();
             if (line is "/quit" or "/exit") return;
-            string? answering;
-            lock (_gate)
-            {
-                answering = _prompts.Head?.Id;
-                if (answering is not null) _answeredHere.Add(answering);
-            }
+            var answering = TakeOpenQuestion();
+            if (answering is null && IsAnswerWord(line)) answering = await NextQuestionAsync(ct);
             if (answering is not null)
                 await client.SendAsync(new LocalMessage { Type = "answer", Id = answering, Approved = PromptQueue.IsYes(line) }, ct);
             else if (line == "/status")
                 await client.SendAsync(new LocalMessage { Type = "status" }, ct);
             else if (line.Length > 0)
                 await client.SendAsync(new LocalMessage { Type = "chat", Text = line }, ct);
+        }
+        await LingerAsync(ct);
+    }
+
+    private static bool IsAnswerWord(string line) => line.ToLowerInvariant() is "y" or "yes" or "n" or "no";
+
+    /// <summary>The open question's id, marked as answered here; null when none is open.</summary>
+    private string? TakeOpenQuestion()
+    {
+        lock (_gate)
+        {
+            var id = _prompts.Head?.Id;
+            if (id is not null && !_answeredHere.Add(id)) id = null; // already answered, awaiting its close
+            return id;
+        }
+    }
+
+    private async Task<string?> NextQuestionAsync(CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + AnswerWait;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (TakeOpenQuestion() is { } id) return id;
+            try { await _promptShown.WaitAsync(deadline - DateTime.UtcNow, ct); }
+            catch (OperationCanceledException) { return null; }
+        }
+        return null;
+    }
+
+    /// <summary>After end of input, waits until the agent has been quiet for a moment, so replies in flight are shown.</summary>
+    private async Task LingerAsync(CancellationToken ct)
+    {
+        var until = DateTime.UtcNow + MaxLingerAfterInput;
+        while (DateTime.UtcNow < until && DateTime.UtcNow - new DateTime(Interlocked.Read(ref _lastOutputTicks)) < QuietBeforeExit)
+        {
+            try { await Task.Delay(200, ct); }
+            catch (OperationCanceledException) { return; }
         }
     }
 
@@ -84,7 +125,7 @@ public sealed class ChatCommand(TextReader input, TextWriter output)
                 break;
             case "approval" when message.Id is not null:
                 lock (_gate)
-                    if (_prompts.Add(message.Id, TerminalText.Line(message.Text))) Write(PromptQueue.Format(TerminalText.Line(message.Text)));
+                    if (_prompts.Add(message.Id, TerminalText.Line(message.Text))) ShowQuestion(TerminalText.Line(message.Text));
                 break;
             case "approval_closed" when message.Id is not null:
                 lock (_gate)
@@ -92,7 +133,7 @@ public sealed class ChatCommand(TextReader input, TextWriter output)
                     var next = _prompts.Remove(message.Id, out var wasHead);
                     if (wasHead && !_answeredHere.Remove(message.Id))
                         Write(message.Approved == true ? "system> (approved elsewhere)" : "system> (no longer waiting for an answer)");
-                    if (next is { } n) Write(PromptQueue.Format(n.Question));
+                    if (next is { } n) ShowQuestion(n.Question);
                 }
                 break;
         }
@@ -113,8 +154,15 @@ public sealed class ChatCommand(TextReader input, TextWriter output)
             foreach (var line in lines) Write(prefix + line);
     }
 
+    private void ShowQuestion(string question)
+    {
+        Write(PromptQueue.Format(question));
+        _promptShown.Release();
+    }
+
     private void Write(string line)
     {
+        Interlocked.Exchange(ref _lastOutputTicks, DateTime.UtcNow.Ticks);
         lock (output)
         {
             output.WriteLine(line);

@@ -60,8 +60,7 @@ public sealed class LocalChatServer(string socketPath, ChatBoard board, Approval
     private async Task ServeAsync(Socket socket, CancellationToken ct)
     {
         await using var session = new ChatSession(socket, broker, server, log);
-        await session.SendAsync(session.Hello());
-        await board.AttachAsync(session);
+        board.Attach(session, session.Hello());
         broker.AddSurface(session);
         try { await session.RunAsync(ct); }
         finally

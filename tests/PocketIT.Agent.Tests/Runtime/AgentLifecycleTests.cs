@@ -131,6 +131,25 @@ public sealed class AgentLifecycleTests(AgentTestServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Heartbeats_move_last_seen_and_checks_run_again_on_schedule()
+    {
+        var settings = RunningAgent.SettingsFor(server.BaseUri, await server.NewEnrollmentTokenAsync()) with
+        {
+            HeartbeatInterval = TimeSpan.FromMilliseconds(300),
+            MonitoringInterval = TimeSpan.FromMilliseconds(500),
+        };
+        await using var agent = await RunningAgent.StartAsync(settings);
+        await Eventually.True(() => agent.Connection.Connected, "connected");
+        // The profile (which also sets last_seen) is sent before the checks; once their rows are stored it has been handled.
+        await Eventually.True(async () => (await server.DiagnosticsAsync(agent.DeviceId)).Count >= 5, "the connect-time results stored");
+        var firstSeen = (await server.DeviceAsync(agent.DeviceId))!["last_seen"]!.GetValue<DateTime>();
+
+        await Eventually.True(async () => (await server.DeviceAsync(agent.DeviceId))!["last_seen"]!.GetValue<DateTime>() > firstSeen,
+            "a heartbeat moving last_seen");
+        await Eventually.True(() => agent.Platform.ChecksRun.Count(c => c == "cpu") >= 3, "the checks run on schedule after the connect-time round");
+    }
+
+    [Fact]
     public async Task Keeps_retrying_enrollment_while_the_server_fails()
     {
         // A "server" that accepts and hangs up: every enrollment attempt is a network error.

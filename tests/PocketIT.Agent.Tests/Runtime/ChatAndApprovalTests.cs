@@ -45,6 +45,14 @@ public sealed class ChatAndApprovalTests(AgentTestServer server) : IClassFixture
 
         chat.EndInput();
         Assert.Equal(0, await chat.Exit.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        // A later chat is shown the conversation so far, then the greeting that marks the live part.
+        await using var later = agent.Chat();
+        await later.Expect("system> Connected to the Pocket IT agent");
+        var lines = later.Lines.ToList();
+        var greeting = lines.FindIndex(l => l.StartsWith("system> Connected to the Pocket IT agent"));
+        Assert.InRange(lines.IndexOf("you> my printer won't print"), 0, greeting - 1);
+        Assert.DoesNotContain(lines, l => l.StartsWith("approve? "));
     }
 
     [Fact]

@@ -33,6 +33,25 @@ public sealed class ChatProcessTests(AgentTestServer server) : IClassFixture<Age
     }
 
     [Fact]
+    public async Task A_script_can_pipe_its_message_and_answers_ahead_and_still_sees_the_outcome()
+    {
+        await using var agent = await RunningAgent.StartAsync(RunningAgent.SettingsFor(server.BaseUri, await server.NewEnrollmentTokenAsync()));
+        await Eventually.True(() => agent.Connection.Connected, "the agent connected");
+        await Eventually.True(() => agent.Platform.ChecksRun.Count >= agent.Platform.Checks.Count, "the connect-time checks");
+
+        using var chat = AgentProcess.Start("chat", "--data-dir", agent.Settings.DataDir);
+        chat.Type("my printer won't print");
+        chat.Type("y");
+        chat.Type("y");
+        chat.CloseInput();
+        Assert.Equal(0, await chat.ExitCodeAsync());
+        await chat.Expect("system> restart_spooler: done");
+        Assert.Equal(2, chat.Lines.Count(l => l.StartsWith("approve? ")));
+        Assert.DoesNotContain(chat.Lines, l => l == "you> y");
+        Assert.Single(agent.Platform.Remediations);
+    }
+
+    [Fact]
     public async Task Without_a_running_agent_chat_and_status_say_so()
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "pit-none-" + Guid.NewGuid().ToString("N")[..8]);
