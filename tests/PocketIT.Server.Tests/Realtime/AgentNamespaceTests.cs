@@ -45,6 +45,26 @@ public sealed class AgentNamespaceTests(LiveServerFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Only_the_diagnostic_the_user_approved_answers_the_assistant_not_a_silent_scheduled_one()
+    {
+        var (deviceId, secret, _) = await EnrollAsync();
+        using var agent = Agent(deviceId, secret);
+        await agent.Client.ConnectAsync();
+        await agent.WaitFor("agent_info");
+        await agent.Client.EmitAsync("chat_message", new { content = "my internet is slow" });
+        await agent.WaitFor("diagnostic_request");
+
+        // The agent's scheduled round reports an offline network first; the assistant must not act on it.
+        await agent.Client.EmitAsync("diagnostic_result", new { checkType = "network", status = "error", results = new { internetReachable = false }, silent = true });
+        await agent.Client.EmitAsync("diagnostic_result", new { checkType = "network", status = "warning", results = new { internetReachable = true, pingMs = 450 } });
+
+        var followUp = await agent.WaitFor("chat_response", 2);
+        Assert.Equal("flush_dns", followUp.GetProperty("action").GetProperty("actionId").GetString());
+        var request = await agent.WaitFor("remediation_request");
+        Assert.Equal("flush_dns", request.GetProperty("actionId").GetString());
+    }
+
+    [Fact]
     public async Task Diagnostic_result_sets_the_health_score_and_reaches_the_dashboard()
     {
         var (deviceId, secret, _) = await EnrollAsync();

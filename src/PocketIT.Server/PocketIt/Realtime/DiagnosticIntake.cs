@@ -52,7 +52,8 @@ public sealed partial class DiagnosticIntake(AppDbContext db, AuditLog audit, Re
 
         await hub.ToStaffAsync(device.ClientId, "device_diagnostic_update",
             new { deviceId, checkType, status, results, healthScore = device.HealthScore });
-        if (awaiting.TryTake(deviceId, checkType))
+        // A silent result is a scheduled or IT-run check; only the one the user approved answers the assistant.
+        if (payload.Bool("silent") != true && awaiting.TryTake(deviceId, checkType))
             await chat.FeedDiagnosticAsync(device, checkType, status, results);
     }
 
