@@ -124,7 +124,7 @@ public sealed class ApprovalTests
         var ignored = await broker.AskAsync("anything?", CancellationToken.None);
         Assert.False(ignored.Approved);
         Assert.Contains("did not answer", ignored.Reason);
-        Assert.Equal(false, Assert.Single(away.ClosedIds).Approved);
+        Assert.False(Assert.Single(away.ClosedIds).Approved);
     }
 
     [Fact]

@@ -62,6 +62,7 @@ export function label(text) {
   if (!text) return '—';
   const words = String(text)
     .replace(/[_-]+/g, ' ')
+    .replace(/IPv([46])/g, 'ipv$1') // one word, not "I Pv4"
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .trim().split(/\s+/);
