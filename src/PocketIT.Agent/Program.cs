@@ -30,9 +30,9 @@ public static class AgentProgram
                 return 0;
             case "chat":
                 Console.CancelKeyPress += (_, e) => { e.Cancel = true; interrupt.Cancel(); };
-                return await new ChatCommand(Console.In, Console.Out).RunAsync(ChatSocketPath.For(AgentSettingsLoader.DataDirOnly(cli, baseDir)), interrupt.Token);
+                return await new ChatCommand(Console.In, Console.Out).RunAsync(AgentSettingsLoader.ChatSocketsToTry(cli, baseDir), interrupt.Token);
             case "status":
-                return await StatusCommand.RunAsync(AgentSettingsLoader.DataDirOnly(cli, baseDir), Console.Out, interrupt.Token);
+                return await StatusCommand.RunAsync(AgentSettingsLoader.DataDirOnly(cli, baseDir), AgentSettingsLoader.ChatSocketsToTry(cli, baseDir), Console.Out, interrupt.Token);
         }
 
         AgentSettings settings;

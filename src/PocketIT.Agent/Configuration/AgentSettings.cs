@@ -9,6 +9,11 @@ public sealed record AgentSettings
     public required string DataDir { get; init; }
     /// <summary>Where appsettings.json and approval-policy.json are read from.</summary>
     public required string ConfigDir { get; init; }
+    /// <summary>
+    /// The shared chat socket for the signed-in user (<c>LocalChat:SocketPath</c>); by default only for an agent
+    /// running as root, null when there is none.
+    /// </summary>
+    public string? SharedSocketPath { get; init; }
     /// <summary>Overrides the machine id (tests, cloned machines).</summary>
     public string? DeviceIdOverride { get; init; }
     public TimeSpan ReconnectInterval { get; init; } = TimeSpan.FromMilliseconds(5000);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using PocketIT.Agent.LocalChat;
+using PocketIT.Agent.LocalChat.Peers;
 using PocketIT.Protocol;
 
 namespace PocketIT.Agent.Configuration;
@@ -32,6 +34,7 @@ public static class AgentSettingsLoader
             ConfigDir = configDir,
             DataDir = dataDir,
             DeviceIdOverride = Value("Agent:DeviceId"),
+            SharedSocketPath = SharedSocketPath(Value("LocalChat:SocketPath"), configDir, agentIsRoot: UnixAccount.IsRoot),
             ReconnectInterval = TimeSpan.FromMilliseconds(Number(Value("Server:ReconnectInterval"), "Server:ReconnectInterval", 5000, 100)),
             MonitoringInterval = TimeSpan.FromMinutes(Number(Value("Monitoring:IntervalMinutes"), "Monitoring:IntervalMinutes", 15, 1)),
             ApprovalTimeout = TimeSpan.FromSeconds(Number(Value("Approval:TimeoutSeconds"), "Approval:TimeoutSeconds", 180, 1)),
@@ -45,6 +48,27 @@ public static class AgentSettingsLoader
     {
         var configDir = Full(cli.Overrides.GetValueOrDefault("Agent:ConfigDir") ?? baseDir);
         return DataDir(configDir, NonEmpty(cli.Overrides.GetValueOrDefault("Agent:DataDir")) ?? NonEmpty(ReadAppSettings(configDir)["Agent:DataDir"]));
+    }
+
+    /// <summary>The chat sockets <c>chat</c> and <c>status</c> try, in order: the data folder's, then the shared one.</summary>
+    public static IReadOnlyList<string> ChatSocketsToTry(CommandLine cli, string baseDir)
+    {
+        var configDir = Full(cli.Overrides.GetValueOrDefault("Agent:ConfigDir") ?? baseDir);
+        var configured = NonEmpty(cli.Overrides.GetValueOrDefault("LocalChat:SocketPath")) ?? NonEmpty(ReadAppSettings(configDir)["LocalChat:SocketPath"]);
+        var shared = SharedSocketPath(configured, configDir, agentIsRoot: true); // the agent may be root even when this command is not
+        var own = ChatSocketPath.For(DataDirOnly(cli, baseDir));
+        return shared is null ? [own] : [own, shared];
+    }
+
+    /// <summary>
+    /// The shared chat socket: the configured path (relative to the config folder), none for <c>off</c>, else
+    /// the OS's well-known path when the agent runs as root (a service the signed-in user cannot otherwise reach).
+    /// </summary>
+    public static string? SharedSocketPath(string? configured, string configDir, bool agentIsRoot)
+    {
+        if (string.Equals(configured, SharedChatSocket.Off, StringComparison.OrdinalIgnoreCase)) return null;
+        if (configured is not null) return Full(Path.IsPathRooted(configured) ? configured : Path.Combine(configDir, configured));
+        return agentIsRoot ? SharedChatSocket.DefaultPath() : null;
     }
 
     private static string DataDir(string configDir, string? configured) =>

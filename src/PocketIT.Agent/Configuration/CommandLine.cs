@@ -13,6 +13,7 @@ public sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string
         ["--data-dir"] = "Agent:DataDir",
         ["--device-id"] = "Agent:DeviceId",
         ["--config-dir"] = "Agent:ConfigDir",
+        ["--socket-path"] = "LocalChat:SocketPath",
     };
 
     private static readonly string[] Verbs = ["run", "chat", "status", "help"];
@@ -60,5 +61,7 @@ public sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string
           --data-dir DIR         where credentials and the chat socket live (default: data/ beside the executable)
           --config-dir DIR       where appsettings.json and approval-policy.json are read (default: beside the executable)
           --device-id ID         use this device id instead of the machine's
+          --socket-path PATH     LocalChat:SocketPath, the chat socket for the signed-in user when the agent runs
+                                 as root (default /run/pocketit-agent/agent.sock; 'off' for none)
         """;
 }

@@ -43,7 +43,7 @@ public static class AgentHost
         services.AddSingleton<ChatEvents>();
         services.AddSingleton<ServerConnection>();
         services.AddSingleton<IServerLink>(s => s.GetRequiredService<ServerConnection>());
-        services.AddSingleton(s => new LocalChatServer(ChatSocketPath.For(settings.DataDir), s.GetRequiredService<ChatBoard>(),
+        services.AddSingleton(s => new LocalChatServer(ChatSocketPath.For(settings.DataDir), settings.SharedSocketPath, s.GetRequiredService<ChatBoard>(),
             s.GetRequiredService<ApprovalBroker>(), s.GetRequiredService<IServerLink>(), s.GetRequiredService<ILogger<LocalChatServer>>()));
         services.AddHostedService(s => s.GetRequiredService<LocalChatServer>());
         services.AddHostedService<AgentService>();

@@ -10,11 +10,13 @@ namespace PocketIT.Agent.LocalChat;
 /// approves, anything else declines). A bare y/yes/n/no typed while no question is open waits for the next
 /// question, so a script can pipe its answers ahead. Other lines go to the assistant. <c>/quit</c> exits with 0;
 /// end of input exits with 0 once the agent has been quiet for a moment (so the last outcome is shown); the
-/// agent going away exits with 1; no agent running exits with 2.
+/// agent going away exits with 1; no agent running exits with 2; an account the agent does not chat with
+/// (see <see cref="Peers.ChatPeerPolicy"/>) exits with 3.
 /// </summary>
 public sealed class ChatCommand(TextReader input, TextWriter output)
 {
-    public const int ExitAgentGone = 1, ExitNoAgent = 2;
+    public const int ExitAgentGone = 1, ExitNoAgent = 2, ExitRefused = 3;
+    private volatile bool _refused;
     private readonly PromptQueue _prompts = new();
     private readonly HashSet<string> _answeredHere = [];
     private readonly Lock _gate = new();
@@ -24,12 +26,18 @@ public sealed class ChatCommand(TextReader input, TextWriter output)
     public static readonly TimeSpan QuietBeforeExit = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan MaxLingerAfterInput = TimeSpan.FromMinutes(1);
 
-    public async Task<int> RunAsync(string socketPath, CancellationToken ct)
+    public Task<int> RunAsync(string socketPath, CancellationToken ct) => RunAsync([socketPath], ct);
+
+    /// <summary>
+    /// Chats through the first of <paramref name="socketPaths"/> an agent answers on: the data folder's socket
+    /// (an agent run by this account), then the shared one (an agent run as a system service).
+    /// </summary>
+    public async Task<int> RunAsync(IReadOnlyList<string> socketPaths, CancellationToken ct)
     {
-        await using var client = await LocalChatClient.TryConnectAsync(socketPath, ct);
+        await using var client = await ConnectAsync(socketPaths, ct);
         if (client is null)
         {
-            Write("system> The Pocket IT agent is not running (no agent at " + socketPath + "). Start it first: pocketit-agent"
+            Write("system> The Pocket IT agent is not running (no agent at " + string.Join(" or ", socketPaths) + "). Start it first: pocketit-agent"
                 + " (an agent running under another account can only be reached from that account).");
             return ExitNoAgent;
         }
@@ -38,12 +46,20 @@ public sealed class ChatCommand(TextReader input, TextWriter output)
         var typing = Task.Run(() => TypeAsync(client, stop.Token), stop.Token);
         var first = await Task.WhenAny(receiving, typing);
         await stop.CancelAsync();
+        if (_refused) return ExitRefused;
         if (first == receiving && !ct.IsCancellationRequested)
         {
             Write("system> The agent stopped; the chat is closed.");
             return ExitAgentGone;
         }
         return 0;
+    }
+
+    private static async Task<LocalChatClient?> ConnectAsync(IReadOnlyList<string> socketPaths, CancellationToken ct)
+    {
+        foreach (var path in socketPaths.Distinct())
+            if (await LocalChatClient.TryConnectAsync(path, ct) is { } client) return client;
+        return null;
     }
 
     private async Task ReceiveAsync(LocalChatClient client, CancellationToken ct)
@@ -122,6 +138,10 @@ public sealed class ChatCommand(TextReader input, TextWriter output)
                 break;
             case "line":
                 WriteLines(Prefix(message.Sender) + (message.Name is { Length: > 0 } name ? $"[{TerminalText.Line(name)}] " : ""), message.Text);
+                break;
+            case "refused":
+                _refused = true;
+                Write("system> " + TerminalText.Line(message.Text));
                 break;
             case "approval" when message.Id is not null:
                 lock (_gate)

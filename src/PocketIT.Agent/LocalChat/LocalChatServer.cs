@@ -1,38 +1,67 @@
 using System.Net.Sockets;
+using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PocketIT.Agent.Approval;
 using PocketIT.Agent.Connection;
 using PocketIT.Agent.Identity;
+using PocketIT.Agent.LocalChat.Peers;
 
 namespace PocketIT.Agent.LocalChat;
 
 /// <summary>
-/// The agent's side of <c>pocketit-agent chat</c>: a Unix domain socket in the owner-only data folder
-/// (socket file 0600 as well), one <see cref="ChatSession"/> per connection, shown the <see cref="ChatBoard"/>
-/// and asked the pending approval questions.
+/// The agent's side of <c>pocketit-agent chat</c>: a Unix domain socket in the owner-only data folder (socket
+/// file 0600 as well) and, when configured (an agent running as root, see <see cref="SharedChatSocket"/>), a
+/// shared socket any account can reach whose connections are authorised by the peer's uid. One
+/// <see cref="ChatSession"/> per connection, shown the <see cref="ChatBoard"/> and asked the pending approvals.
 /// </summary>
-public sealed class LocalChatServer(string socketPath, ChatBoard board, ApprovalBroker broker, IServerLink server, ILogger<LocalChatServer> log)
+public sealed class LocalChatServer(
+    string socketPath, string? sharedSocketPath, ChatBoard board, ApprovalBroker broker, IServerLink server, ILogger<LocalChatServer> log)
     : BackgroundService
 {
     private Socket? _listener;
+    private Socket? _sharedListener;
 
-    /// <summary>Binds the socket; throws when another agent is already listening on it.</summary>
+    /// <summary>
+    /// Binds the sockets; throws when another agent is already listening. A shared socket whose folder cannot be
+    /// trusted is left out (logged): the agent still works for its own account.
+    /// </summary>
     public void Bind()
     {
         ChatSocketPath.PrepareFolder(socketPath);
-        if (File.Exists(socketPath))
+        _listener = Listen(socketPath, OwnerOnlyFiles.FileMode);
+        log.LogInformation("Chat sessions: pocketit-agent chat (listening on {Path})", socketPath);
+        if (sharedSocketPath is null || OperatingSystem.IsWindows()) return;
+        try
         {
-            if (LocalChatClient.IsListening(socketPath))
-                throw new InvalidOperationException($"Another pocketit-agent is already running (it listens on {socketPath}).");
-            File.Delete(socketPath); // left behind by an agent that did not stop cleanly
+            SharedChatSocket.PrepareFolder(sharedSocketPath);
+            _sharedListener = Listen(sharedSocketPath, SharedChatSocket.SocketMode);
+            log.LogInformation("Chat sessions for the signed-in user: listening on {Path}", sharedSocketPath);
+        }
+        catch (UnsafeSocketFolderException e) { log.LogError("{Message}", e.Message); }
+    }
+
+    private static Socket Listen(string path, UnixFileMode mode)
+    {
+        if (File.Exists(path))
+        {
+            if (LocalChatClient.IsListening(path))
+                throw new InvalidOperationException($"Another pocketit-agent is already running (it listens on {path}).");
+            File.Delete(path); // left behind by an agent that did not stop cleanly
         }
         var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(new UnixDomainSocketEndPoint(socketPath));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(socketPath, OwnerOnlyFiles.FileMode);
-        listener.Listen(8);
-        _listener = listener;
-        log.LogInformation("Chat sessions: pocketit-agent chat (listening on {Path})", socketPath);
+        try
+        {
+            listener.Bind(new UnixDomainSocketEndPoint(path));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, mode);
+            listener.Listen(8);
+            return listener;
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,20 +70,60 @@ public sealed class LocalChatServer(string socketPath, ChatBoard board, Approval
         var sessions = new List<Task>();
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            var loops = new List<Task> { AcceptAsync(_listener!, authorise: false, sessions, stoppingToken) };
+            if (_sharedListener is not null) loops.Add(AcceptAsync(_sharedListener, authorise: true, sessions, stoppingToken));
+            await Task.WhenAll(loops);
+        }
+        finally
+        {
+            Close(_listener!, socketPath);
+            if (_sharedListener is not null) Close(_sharedListener, sharedSocketPath!);
+            Task[] open;
+            lock (sessions) open = [.. sessions];
+            await Task.WhenAll(open).WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => { });
+        }
+    }
+
+    private async Task AcceptAsync(Socket listener, bool authorise, List<Task> sessions, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
             {
-                var socket = await _listener!.AcceptAsync(stoppingToken);
-                sessions.Add(ServeAsync(socket, stoppingToken));
-                sessions.RemoveAll(t => t.IsCompleted);
+                var socket = await listener.AcceptAsync(ct);
+                var session = authorise ? ServeIfAllowedAsync(socket, ct) : ServeAsync(socket, ct);
+                lock (sessions)
+                {
+                    sessions.Add(session);
+                    sessions.RemoveAll(t => t.IsCompleted);
+                }
             }
         }
         catch (OperationCanceledException) { }
-        finally
+    }
+
+    private static void Close(Socket listener, string path)
+    {
+        listener.Dispose();
+        try { File.Delete(path); } catch (IOException) { }
+    }
+
+    /// <summary>A connection to the shared socket: chats only when the peer may (see <see cref="ChatPeerPolicy"/>).</summary>
+    private async Task ServeIfAllowedAsync(Socket socket, CancellationToken ct)
+    {
+        var peer = PeerCredentials.UidOf(socket);
+        var verdict = ChatPeerPolicy.Decide(peer, UnixAccount.EffectiveUid() ?? UnixAccount.RootUid, SessionUsers.Current());
+        if (verdict.Allowed)
         {
-            _listener?.Dispose();
-            try { File.Delete(socketPath); } catch (IOException) { }
-            await Task.WhenAll(sessions).WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => { });
+            log.LogInformation("Chat session from uid {Uid} accepted ({Reason})", peer, verdict.Reason);
+            await ServeAsync(socket, ct);
+            return;
         }
+        log.LogWarning("Chat session from uid {Uid} refused ({Reason})", peer?.ToString() ?? "unknown", verdict.Reason);
+        await using var stream = new NetworkStream(socket, ownsSocket: true);
+        var refusal = new LocalMessage { Type = "refused", Text = ChatPeerPolicy.RefusalLine(peer) };
+        try { await stream.WriteAsync(Encoding.UTF8.GetBytes(refusal.ToJson() + "\n"), ct); }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException) { }
     }
 
     private async Task ServeAsync(Socket socket, CancellationToken ct)

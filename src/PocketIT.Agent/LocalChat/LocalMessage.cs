@@ -6,7 +6,8 @@ namespace PocketIT.Agent.LocalChat;
 /// <summary>
 /// One line of newline-delimited JSON between the agent and <c>pocketit-agent chat</c>.
 /// Agent → chat: <c>hello</c>/<c>status</c> (deviceId, connected, server), <c>line</c> (sender, name?, text),
-/// <c>approval</c> (id, text), <c>approval_closed</c> (id, approved).
+/// <c>approval</c> (id, text), <c>approval_closed</c> (id, approved), <c>refused</c> (text; the
+/// agent hangs up: this account may not chat).
 /// Chat → agent: <c>chat</c> (text), <c>answer</c> (id, approved), <c>status</c>.
 /// </summary>
 public sealed record LocalMessage

@@ -1,0 +1,17 @@
+using System.Runtime.InteropServices;
+
+namespace PocketIT.Agent.LocalChat.Peers;
+
+/// <summary>The account the agent runs as, by number: .NET exposes the user name but not the effective uid.</summary>
+public static partial class UnixAccount
+{
+    public const uint RootUid = 0;
+
+    /// <summary>The effective uid of this process; null on Windows.</summary>
+    public static uint? EffectiveUid() => OperatingSystem.IsWindows() ? null : geteuid();
+
+    public static bool IsRoot => EffectiveUid() == RootUid;
+
+    [LibraryImport("libc")]
+    private static partial uint geteuid();
+}
