@@ -19,7 +19,7 @@ namespace PocketIT.Agent.Connection;
 /// </summary>
 public sealed class ServerConnection(
     AgentSettings settings, IDevicePlatform platform, DiagnosticsRunner diagnostics, ServerRequests requests,
-    ChatEvents chat, IChatDisplay display, ILogger<ServerConnection> log) : IServerLink, IServerEmitter
+    ChatEvents chat, IChatDisplay display, HandshakeUser user, ILogger<ServerConnection> log) : IServerLink, IServerEmitter
 {
     public static readonly TimeSpan GreetingTimeout = TimeSpan.FromSeconds(15);
     private const int MaxQueuedResults = 50;
@@ -75,6 +75,7 @@ public sealed class ServerConnection(
     {
         var greeted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var closed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (user.NeedsProfile) await CollectProfileAsync(ct); // a service agent names the signed-in user, not root
         using var client = NewClient(credentials, hostname);
         client.On("agent_info", r => { chat.AgentInfo(Payload(r)); greeted.TrySetResult(); });
         client.On("chat_response", r => chat.Response(Payload(r)));
@@ -148,7 +149,7 @@ public sealed class ServerConnection(
             [
                 new("deviceId", credentials.DeviceId),
                 new("hostname", hostname),
-                new("username", Environment.UserName),
+                new("username", user.Name),
                 new("clientVersion", ClientVersion),
             ],
         });
@@ -156,13 +157,25 @@ public sealed class ServerConnection(
     /// <summary>After the greeting: profile, results kept while offline, then every check silently (notes §7).</summary>
     private async Task GreetAsync(CancellationToken ct)
     {
-        try
-        {
-            await EmitAsync("system_profile", await platform.CollectProfileAsync(ct), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Could not collect the system profile"); }
+        if (await CollectProfileAsync(ct) is { } profile) await EmitAsync("system_profile", profile, ct);
         while (_offlineResults.TryDequeue(out var queued)) await EmitAsync(queued.Event, queued.Payload, ct);
         await RunChecksSafelyAsync(ct);
+    }
+
+    /// <summary>The system profile, also remembered for the handshake's user name; null when it cannot be collected.</summary>
+    private async Task<System.Text.Json.Nodes.JsonObject?> CollectProfileAsync(CancellationToken ct)
+    {
+        try
+        {
+            var profile = await platform.CollectProfileAsync(ct);
+            user.Remember(profile);
+            return profile;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not collect the system profile");
+            return null;
+        }
     }
 
     private async Task HeartbeatAsync(CancellationToken ct)

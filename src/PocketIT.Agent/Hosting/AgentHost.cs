@@ -41,6 +41,7 @@ public static class AgentHost
         services.AddSingleton<DiagnosticsRunner>();
         services.AddSingleton<ServerRequests>();
         services.AddSingleton<ChatEvents>();
+        services.AddSingleton(_ => HandshakeUser.ForThisProcess());
         services.AddSingleton<ServerConnection>();
         services.AddSingleton<IServerLink>(s => s.GetRequiredService<ServerConnection>());
         services.AddSingleton(s => new LocalChatServer(ChatSocketPath.For(settings.DataDir), settings.SharedSocketPath, s.GetRequiredService<ChatBoard>(),
