@@ -16,9 +16,14 @@ namespace PocketIT.Agent.LocalChat;
 /// <see cref="ChatSession"/> per connection, shown the <see cref="ChatBoard"/> and asked the pending approvals.
 /// </summary>
 public sealed class LocalChatServer(
-    string socketPath, string? sharedSocketPath, ChatBoard board, ApprovalBroker broker, IServerLink server, ILogger<LocalChatServer> log)
+    string socketPath, string? sharedSocketPath, ChatBoard board, ApprovalBroker broker, IServerLink server, ILogger<LocalChatServer> log,
+    Func<uint?, PeerVerdict>? authorise = null)
     : BackgroundService
 {
+    /// <summary>The real rule: <see cref="ChatPeerPolicy"/> with the agent's uid and the current session users.</summary>
+    public static PeerVerdict AuthoriseBySession(uint? peerUid) =>
+        ChatPeerPolicy.Decide(peerUid, UnixAccount.EffectiveUid() ?? UnixAccount.RootUid, SessionUsers.Current());
+
     private Socket? _listener;
     private Socket? _sharedListener;
 
@@ -112,7 +117,7 @@ public sealed class LocalChatServer(
     private async Task ServeIfAllowedAsync(Socket socket, CancellationToken ct)
     {
         var peer = PeerCredentials.UidOf(socket);
-        var verdict = ChatPeerPolicy.Decide(peer, UnixAccount.EffectiveUid() ?? UnixAccount.RootUid, SessionUsers.Current());
+        var verdict = (authorise ?? AuthoriseBySession)(peer);
         if (verdict.Allowed)
         {
             log.LogInformation("Chat session from uid {Uid} accepted ({Reason})", peer, verdict.Reason);

@@ -19,10 +19,13 @@ public sealed class ScriptedChat : IAsyncDisposable
 
     public IReadOnlyList<string> Lines => _output.Lines;
 
-    public static ScriptedChat Start(string socketPath)
+    public static ScriptedChat Start(string socketPath) => Start([socketPath]);
+
+    /// <summary>A chat trying <paramref name="socketPaths"/> in order, as the command tries the data folder's socket, then the shared one.</summary>
+    public static ScriptedChat Start(IReadOnlyList<string> socketPaths)
     {
         var chat = new ScriptedChat();
-        chat.Exit = Task.Run(() => new ChatCommand(new QueuedInput(chat._typed.Reader), chat._output).RunAsync(socketPath, CancellationToken.None));
+        chat.Exit = Task.Run(() => new ChatCommand(new QueuedInput(chat._typed.Reader), chat._output).RunAsync(socketPaths, CancellationToken.None));
         return chat;
     }
 
