@@ -28,8 +28,8 @@ public sealed class LocalChatServer(
     private Socket? _sharedListener;
 
     /// <summary>
-    /// Binds the sockets; throws when another agent is already listening. A shared socket whose folder cannot be
-    /// trusted is left out (logged): the agent still works for its own account.
+    /// Binds the sockets; throws when another agent is already listening. A shared socket that cannot be set up (its
+    /// folder is not to be trusted, no permission) is left out (logged): the agent still works for its own account.
     /// </summary>
     public void Bind()
     {
@@ -43,7 +43,11 @@ public sealed class LocalChatServer(
             _sharedListener = Listen(sharedSocketPath, SharedChatSocket.SocketMode);
             log.LogInformation("Chat sessions for the signed-in user: listening on {Path}", sharedSocketPath);
         }
-        catch (UnsafeSocketFolderException e) { log.LogError("{Message}", e.Message); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SocketException)
+        {
+            // Another agent on it is fatal (InvalidOperationException, above); anything else costs only the shared chat.
+            log.LogError("No chat for the signed-in user on {Path}: {Message}", sharedSocketPath, e.Message);
+        }
     }
 
     private static Socket Listen(string path, UnixFileMode mode)

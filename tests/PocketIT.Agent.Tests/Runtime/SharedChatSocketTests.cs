@@ -60,6 +60,33 @@ public sealed class SharedChatSocketTests(AgentTestServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Another_account_without_a_session_is_refused_and_the_agents_own_account_is_not()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var folder = ChatPeerTests.TempFolder();
+        File.SetUnixFileMode(folder, SharedChatSocket.FolderMode); // other accounts must reach the socket inside
+        var shared = Path.Combine(folder, "run", "agent.sock");
+        await using var chatServer = await StartServerAsync(folder, shared, new ChatBoard(), LocalChatServer.AuthoriseBySession);
+        var elsewhere = Path.Combine(folder, "nodata");
+
+        if (UnixAccount.IsRoot)
+        {
+            // As root the test can be another user: nobody, who has no session (/run/user/65534) here.
+            Assert.DoesNotContain(AgentProcess.NobodyUid, SessionUsers.Current());
+            using var stranger = AgentProcess.StartAsNobody("chat", "--data-dir", elsewhere, "--socket-path", shared);
+            Assert.Equal(ChatCommand.ExitRefused, await stranger.ExitCodeAsync());
+            var line = await stranger.Expect("system> The Pocket IT agent only chats with the person signed in");
+            Assert.Contains($"uid {AgentProcess.NobodyUid}", line);
+            Assert.DoesNotContain(stranger.Lines, l => l.StartsWith("system> Connected", StringComparison.Ordinal));
+        }
+
+        using var own = AgentProcess.Start("chat", "--data-dir", elsewhere, "--socket-path", shared);
+        await own.Expect("system> Connected to the Pocket IT agent (device device-under-test");
+        own.CloseInput();
+        Assert.Equal(0, await own.ExitCodeAsync());
+    }
+
+    [Fact]
     public async Task A_refused_account_sees_one_line_and_no_chat_traffic()
     {
         if (OperatingSystem.IsWindows()) return;

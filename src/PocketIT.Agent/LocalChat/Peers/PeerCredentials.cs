@@ -15,7 +15,7 @@ public static partial class PeerCredentials
     public static uint? UidOf(Socket socket)
     {
         if (OperatingSystem.IsLinux()) return LinuxUid(socket);
-        if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD()) return BsdUid(socket);
+        if (OperatingSystem.IsMacOS()) return MacUid(socket);
         return null;
     }
 
@@ -30,12 +30,12 @@ public static partial class PeerCredentials
         catch (SocketException) { return null; }
     }
 
-    private static uint? BsdUid(Socket socket)
+    private static uint? MacUid(Socket socket)
     {
         try { return getpeereid((int)socket.Handle, out var uid, out _) == 0 ? uid : null; }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return null; }
     }
 
-    [LibraryImport("libc", SetLastError = true)]
+    [LibraryImport(UnixAccount.MacLibSystem, SetLastError = true)]
     private static partial int getpeereid(int socket, out uint euid, out uint egid);
 }

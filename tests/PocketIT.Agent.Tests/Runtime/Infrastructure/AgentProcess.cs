@@ -19,10 +19,21 @@ public sealed class AgentProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static AgentProcess Start(params string[] args)
+    public static AgentProcess Start(params string[] args) => StartVia([], args);
+
+    /// <summary>
+    /// As the unprivileged <c>nobody</c> account (uid 65534, no session), through <c>setpriv</c>: only root can
+    /// do this, so tests call it only after checking they run as root.
+    /// </summary>
+    public static AgentProcess StartAsNobody(params string[] args) =>
+        StartVia(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp"], args);
+
+    public const uint NobodyUid = 65534;
+
+    private static AgentProcess StartVia(string[] prefix, string[] args)
     {
         var dll = typeof(PocketIT.Agent.AgentProgram).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -30,6 +41,8 @@ public sealed class AgentProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
+        foreach (var step in prefix.Skip(1)) info.ArgumentList.Add(step);
+        if (prefix.Length > 0) info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         return new AgentProcess(Process.Start(info)!);
