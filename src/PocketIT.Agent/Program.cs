@@ -71,7 +71,8 @@ public static class AgentProgram
         foreach (var ignored in policy.Ignored)
             Console.Error.WriteLine($"pocketit-agent: {settings.PolicyPath}: '{ignored}' cannot be pre-approved (only {string.Join(", ", PocketIT.Protocol.DeviceActions.HarmlessRemediations)}); it will be asked for.");
 
+        var exit = host.Services.GetRequiredService<AgentExit>(); // RunAsync disposes the host's services
         await host.RunAsync();
-        return host.Services.GetRequiredService<AgentExit>().Code;
+        return exit.Code;
     }
 }

@@ -1,4 +1,5 @@
 using PocketIT.Agent.Identity;
+using PocketIT.Agent.Approval;
 using PocketIT.Agent.LocalChat;
 
 namespace PocketIT.Agent.Hosting;
@@ -11,7 +12,7 @@ public static class StatusCommand
         var saved = new CredentialStore(Path.Combine(dataDir, "credentials.json")).Load();
         var status = await AskAgentAsync(socketPaths, ct);
         // Another account's agent (a service) keeps its credentials out of reach; its own answer tells the device.
-        var device = saved?.DeviceId ?? status?.Message?.DeviceId;
+        var device = saved?.DeviceId ?? (status?.Message is { Type: "status" } answer ? answer.DeviceId : null);
         output.WriteLine(device is null ? "enrolled: no" : $"enrolled: yes (device {device}" + (saved is null ? ")" : $", server {saved.ServerUrl})"));
         if (status is null)
         {
@@ -21,6 +22,11 @@ public static class StatusCommand
         if (status.Message is not { } message)
         {
             output.WriteLine("running: yes (no answer to the status request)");
+            return 1;
+        }
+        if (message.Type == "refused")
+        {
+            output.WriteLine("running: yes (" + TerminalText.Line(message.Text) + ")");
             return 1;
         }
         output.WriteLine("running: yes");
@@ -43,7 +49,7 @@ public static class StatusCommand
             try
             {
                 while (await client.ReceiveAsync(limit.Token) is { } message)
-                    if (message.Type == "status") return new Answer(message);
+                    if (message.Type is "status" or "refused") return new Answer(message);
             }
             catch (OperationCanceledException) { }
             return new Answer(null);

@@ -56,11 +56,13 @@ public sealed class LocalChatClient : IAsyncDisposable
         return null;
     }
 
+    /// <summary>Sends a message; an agent that hung up (or refused this account) is reported by the receiving side.</summary>
     public async Task SendAsync(LocalMessage message, CancellationToken ct)
     {
         var bytes = Encoding.UTF8.GetBytes(message.ToJson() + "\n");
         await _writeLock.WaitAsync(ct);
         try { await _stream.WriteAsync(bytes, ct); }
+        catch (IOException) { }
         finally { _writeLock.Release(); }
     }
 

@@ -78,6 +78,10 @@ public sealed class SharedChatSocketTests(AgentTestServer server) : IClassFixtur
             var line = await stranger.Expect("system> The Pocket IT agent only chats with the person signed in");
             Assert.Contains($"uid {AgentProcess.NobodyUid}", line);
             Assert.DoesNotContain(stranger.Lines, l => l.StartsWith("system> Connected", StringComparison.Ordinal));
+
+            using var status = AgentProcess.StartAsNobody("status", "--data-dir", elsewhere, "--socket-path", shared);
+            Assert.Equal(1, await status.ExitCodeAsync());
+            await status.Expect("running: yes (The Pocket IT agent only chats with the person signed in");
         }
 
         using var own = AgentProcess.Start("chat", "--data-dir", elsewhere, "--socket-path", shared);
