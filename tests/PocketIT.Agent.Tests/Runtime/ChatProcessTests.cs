@@ -65,6 +65,20 @@ public sealed class ChatProcessTests(AgentTestServer server) : IClassFixture<Age
     }
 
     [Fact]
+    public async Task The_agent_process_stops_cleanly_on_SIGTERM()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var dataDir = Path.Combine(Path.GetTempPath(), "pit-term-" + Guid.NewGuid().ToString("N")[..8], "data");
+        // An unreachable server keeps it enrolling; no shared socket, so a test run as root leaves /run alone.
+        using var agent = AgentProcess.Start("--server-url", "http://127.0.0.1:9", "--enroll-token", "t", "--data-dir", dataDir, "--socket-path", "off");
+        await agent.Expect("", l => l.Contains("Enrolling device", StringComparison.Ordinal)); // the host is running
+        agent.Terminate();
+        Assert.Equal(0, await agent.ExitCodeAsync());
+        Assert.DoesNotContain(agent.Lines, l => l.Contains("Unhandled exception", StringComparison.Ordinal));
+        Assert.False(File.Exists(ChatSocketPath.For(dataDir)));
+    }
+
+    [Fact]
     public async Task Bad_configuration_exits_non_zero_with_a_message()
     {
         using var agent = AgentProcess.Start("--server-url", "not-a-url", "--data-dir", Path.Combine(Path.GetTempPath(), "pit-bad"));

@@ -76,6 +76,13 @@ public sealed class AgentProcess : IDisposable
         return found!;
     }
 
+    /// <summary>SIGTERM, as systemd stops a service (Process.Kill would send SIGKILL).</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public async Task<int> ExitCodeAsync()
     {
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
