@@ -38,7 +38,7 @@ public sealed class ChatCommand(TextReader input, TextWriter output)
         if (client is null)
         {
             Write("system> The Pocket IT agent is not running (no agent at " + string.Join(" or ", socketPaths) + "). Start it first: pocketit-agent"
-                + " (an agent running under another account can only be reached from that account).");
+                + " (an agent another user started can only be reached from that account; ask IT if the Pocket IT service should be running).");
             return ExitNoAgent;
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
