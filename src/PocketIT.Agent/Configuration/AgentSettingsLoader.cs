@@ -47,14 +47,14 @@ public static class AgentSettingsLoader
     public static string DataDirOnly(CommandLine cli, string baseDir)
     {
         var configDir = Full(cli.Overrides.GetValueOrDefault("Agent:ConfigDir") ?? baseDir);
-        return DataDir(configDir, NonEmpty(cli.Overrides.GetValueOrDefault("Agent:DataDir")) ?? NonEmpty(ReadAppSettings(configDir)["Agent:DataDir"]));
+        return DataDir(configDir, NonEmpty(cli.Overrides.GetValueOrDefault("Agent:DataDir")) ?? NonEmpty(ReadAppSettingsIfAllowed(configDir)["Agent:DataDir"]));
     }
 
     /// <summary>The chat sockets <c>chat</c> and <c>status</c> try, in order: the data folder's, then the shared one.</summary>
     public static IReadOnlyList<string> ChatSocketsToTry(CommandLine cli, string baseDir)
     {
         var configDir = Full(cli.Overrides.GetValueOrDefault("Agent:ConfigDir") ?? baseDir);
-        var configured = NonEmpty(cli.Overrides.GetValueOrDefault("LocalChat:SocketPath")) ?? NonEmpty(ReadAppSettings(configDir)["LocalChat:SocketPath"]);
+        var configured = NonEmpty(cli.Overrides.GetValueOrDefault("LocalChat:SocketPath")) ?? NonEmpty(ReadAppSettingsIfAllowed(configDir)["LocalChat:SocketPath"]);
         var shared = SharedSocketPath(configured, configDir, agentIsRoot: true); // the agent may be root even when this command is not
         var own = ChatSocketPath.For(DataDirOnly(cli, baseDir));
         return shared is null ? [own] : [own, shared];
@@ -93,6 +93,16 @@ public static class AgentSettingsLoader
         {
             throw new ConfigurationException($"{path} is not valid JSON: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// appsettings.json for <c>chat</c> and <c>status</c>, which a user other than the agent's may run: a file
+    /// only the agent's account can read (it holds the enrollment token) counts as empty, so the defaults apply.
+    /// </summary>
+    private static IConfiguration ReadAppSettingsIfAllowed(string configDir)
+    {
+        try { return ReadAppSettings(configDir); }
+        catch (UnauthorizedAccessException) { return new ConfigurationBuilder().Build(); }
     }
 
     private static InstallerConfig? ReadOverlay(string? executablePath)

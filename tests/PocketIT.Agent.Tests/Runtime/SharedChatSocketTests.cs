@@ -73,13 +73,18 @@ public sealed class SharedChatSocketTests(AgentTestServer server) : IClassFixtur
         {
             // As root the test can be another user: nobody, who has no session (/run/user/65534) here.
             Assert.DoesNotContain(AgentProcess.NobodyUid, SessionUsers.Current());
-            using var stranger = AgentProcess.StartAsNobody("chat", "--data-dir", elsewhere, "--socket-path", shared);
+            // The installed appsettings.json may be root-only (it holds the token): chat must still start.
+            var config = Path.Combine(folder, "config");
+            Directory.CreateDirectory(config);
+            File.WriteAllText(Path.Combine(config, "appsettings.json"), "{}");
+            File.SetUnixFileMode(Path.Combine(config, "appsettings.json"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            using var stranger = AgentProcess.StartAsNobody("chat", "--config-dir", config, "--socket-path", shared);
             Assert.Equal(ChatCommand.ExitRefused, await stranger.ExitCodeAsync());
             var line = await stranger.Expect("system> The Pocket IT agent only chats with the person signed in");
             Assert.Contains($"uid {AgentProcess.NobodyUid}", line);
             Assert.DoesNotContain(stranger.Lines, l => l.StartsWith("system> Connected", StringComparison.Ordinal));
 
-            using var status = AgentProcess.StartAsNobody("status", "--data-dir", elsewhere, "--socket-path", shared);
+            using var status = AgentProcess.StartAsNobody("status", "--config-dir", config, "--socket-path", shared);
             Assert.Equal(1, await status.ExitCodeAsync());
             await status.Expect("running: yes (The Pocket IT agent only chats with the person signed in");
         }
