@@ -63,6 +63,10 @@ internal static class AutoStart
         WorkingDirectory={installDir}
         Restart=always
         RestartSec=10
+        # The agent's exit codes for configuration and enrollment refusals: retrying cannot help.
+        RestartPreventExitStatus=2 3 4 5 6
+        # Where the agent puts the chat socket for the signed-in user; systemd creates and removes it.
+        RuntimeDirectory=pocketit-agent
 
         [Install]
         WantedBy=multi-user.target

@@ -43,6 +43,7 @@ public sealed class SetupOptionsTests
     {
         var unit = AutoStart.SystemdUnit("/opt/pocketit", "/opt/pocketit/pocketit-agent");
         Assert.Contains("ExecStart=\"/opt/pocketit/pocketit-agent\"", unit);
+        Assert.Contains("RestartPreventExitStatus=2 3 4 5 6", unit);
         Assert.Contains("WorkingDirectory=/opt/pocketit", unit);
         Assert.Contains("WantedBy=multi-user.target", unit);
     }
