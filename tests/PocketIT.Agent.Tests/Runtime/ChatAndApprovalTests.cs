@@ -191,10 +191,10 @@ public sealed class ChatAndApprovalTests(AgentTestServer server) : IClassFixture
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix sockets, uids and signals: the project tests on Linux
     public async Task The_chat_socket_is_only_for_the_agents_user()
     {
         await using var agent = await OnlineAgentAsync();
-        if (OperatingSystem.IsWindows()) return;
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
             File.GetUnixFileMode(Path.GetDirectoryName(agent.SocketPath)!));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(agent.SocketPath));

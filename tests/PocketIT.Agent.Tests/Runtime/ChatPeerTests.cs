@@ -28,9 +28,9 @@ public sealed class ChatPeerTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix sockets, uids and signals: the project tests on Linux
     public async Task The_peer_uid_read_from_a_real_socket_is_this_processs_uid()
     {
-        if (OperatingSystem.IsWindows()) return; // the peer check is for Unix; Windows keeps the owner-only data-folder socket
         var folder = TempFolder();
         var path = Path.Combine(folder, "peer.sock");
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -48,9 +48,9 @@ public sealed class ChatPeerTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix sockets, uids and signals: the project tests on Linux
     public void Session_users_are_the_runtime_folders_owned_by_the_uid_they_are_named_after()
     {
-        if (OperatingSystem.IsWindows()) return;
         var root = TempFolder();
         var own = UnixAccount.EffectiveUid()!.Value;
         var other = own + 4242; // a folder named after another uid but owned by us: planted, not a session
@@ -64,9 +64,9 @@ public sealed class ChatPeerTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix sockets, uids and signals: the project tests on Linux
     public void The_file_owner_is_read_without_following_symlinks()
     {
-        if (OperatingSystem.IsWindows()) return;
         var folder = TempFolder();
         var link = Path.Combine(folder, "link");
         File.CreateSymbolicLink(link, folder);
@@ -82,7 +82,6 @@ public sealed class ChatPeerTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the lambdas below are beyond the analyzer's guard check
     public void The_shared_socket_folder_is_created_world_readable_and_a_planted_symlink_or_file_is_refused()
     {
-        if (OperatingSystem.IsWindows()) return;
         var folder = TempFolder();
         var fresh = Path.Combine(folder, "run", "pocketit-agent");
         SharedChatSocket.PrepareFolder(Path.Combine(fresh, "agent.sock"));

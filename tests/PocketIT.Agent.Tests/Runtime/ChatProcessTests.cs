@@ -65,9 +65,9 @@ public sealed class ChatProcessTests(AgentTestServer server) : IClassFixture<Age
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix sockets, uids and signals: the project tests on Linux
     public async Task The_agent_process_stops_cleanly_on_SIGTERM()
     {
-        if (OperatingSystem.IsWindows()) return;
         var dataDir = Path.Combine(Path.GetTempPath(), "pit-term-" + Guid.NewGuid().ToString("N")[..8], "data");
         // An unreachable server keeps it enrolling; no shared socket, so a test run as root leaves /run alone.
         using var agent = AgentProcess.Start("--server-url", "http://127.0.0.1:9", "--enroll-token", "t", "--data-dir", dataDir, "--socket-path", "off");

@@ -15,9 +15,9 @@ namespace PocketIT.Agent.Tests.Runtime;
 public sealed class SharedChatSocketTests(AgentTestServer server) : IClassFixture<AgentTestServer>
 {
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix sockets, uids and signals: the project tests on Linux
     public async Task A_chat_that_cannot_reach_the_data_folder_socket_uses_the_shared_one()
     {
-        if (OperatingSystem.IsWindows()) return;
         var shared = Path.Combine(ChatPeerTests.TempFolder(), "run", "agent.sock");
         var settings = RunningAgent.SettingsFor(server.BaseUri, await server.NewEnrollmentTokenAsync()) with { SharedSocketPath = shared };
         await using var agent = await RunningAgent.StartAsync(settings);
@@ -39,9 +39,9 @@ public sealed class SharedChatSocketTests(AgentTestServer server) : IClassFixtur
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix sockets, uids and signals: the project tests on Linux
     public async Task The_chat_process_finds_a_service_agent_on_the_shared_socket_and_status_reports_it()
     {
-        if (OperatingSystem.IsWindows()) return;
         var shared = Path.Combine(ChatPeerTests.TempFolder(), "run", "agent.sock");
         var settings = RunningAgent.SettingsFor(server.BaseUri, await server.NewEnrollmentTokenAsync()) with { SharedSocketPath = shared };
         await using var agent = await RunningAgent.StartAsync(settings);
@@ -60,9 +60,9 @@ public sealed class SharedChatSocketTests(AgentTestServer server) : IClassFixtur
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix sockets, uids and signals: the project tests on Linux
     public async Task Another_account_without_a_session_is_refused_and_the_agents_own_account_is_not()
     {
-        if (OperatingSystem.IsWindows()) return;
         var folder = ChatPeerTests.TempFolder();
         File.SetUnixFileMode(folder, SharedChatSocket.FolderMode); // other accounts must reach the socket inside
         var shared = Path.Combine(folder, "run", "agent.sock");
@@ -96,9 +96,9 @@ public sealed class SharedChatSocketTests(AgentTestServer server) : IClassFixtur
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix sockets, uids and signals: the project tests on Linux
     public async Task A_refused_account_sees_one_line_and_no_chat_traffic()
     {
-        if (OperatingSystem.IsWindows()) return;
         var folder = ChatPeerTests.TempFolder();
         var shared = Path.Combine(folder, "run", "agent.sock");
         var board = new ChatBoard();
@@ -114,9 +114,9 @@ public sealed class SharedChatSocketTests(AgentTestServer server) : IClassFixtur
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix sockets, uids and signals: the project tests on Linux
     public async Task A_stale_shared_socket_is_replaced_and_a_live_one_means_another_agent()
     {
-        if (OperatingSystem.IsWindows()) return;
         var folder = ChatPeerTests.TempFolder();
         var shared = Path.Combine(folder, "run", "agent.sock");
         Directory.CreateDirectory(Path.GetDirectoryName(shared)!);
