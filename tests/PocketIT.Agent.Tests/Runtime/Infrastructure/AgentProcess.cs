@@ -8,11 +8,12 @@ public sealed class AgentProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
-    private readonly HashSet<int> _matched = [];
+    private readonly LineExpectations _expectations;
 
     private AgentProcess(Process process)
     {
         _process = process;
+        _expectations = new LineExpectations(() => Lines, "an output line");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue("(stderr) " + e.Data); };
         _process.BeginOutputReadLine();
@@ -58,23 +59,7 @@ public sealed class AgentProcess : IDisposable
 
     public void CloseInput() => _process.StandardInput.Close();
 
-    public async Task<string> Expect(string prefix, Func<string, bool>? match = null)
-    {
-        string? found = null;
-        await Eventually.True(() =>
-        {
-            var lines = Lines;
-            for (var i = 0; i < lines.Count; i++)
-            {
-                if (_matched.Contains(i) || !lines[i].StartsWith(prefix, StringComparison.Ordinal) || (match is not null && !match(lines[i]))) continue;
-                _matched.Add(i);
-                found = lines[i];
-                return true;
-            }
-            return false;
-        }, $"an output line starting '{prefix}'; got:\n{string.Join("\n", Lines)}");
-        return found!;
-    }
+    public Task<string> Expect(string prefix, Func<string, bool>? match = null) => _expectations.Expect(prefix, match);
 
     /// <summary>SIGTERM, as systemd stops a service (Process.Kill would send SIGKILL).</summary>
     public void Terminate()

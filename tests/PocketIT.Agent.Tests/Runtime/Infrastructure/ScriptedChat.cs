@@ -13,7 +13,9 @@ public sealed class ScriptedChat : IAsyncDisposable
 {
     private readonly Channel<string?> _typed = Channel.CreateUnbounded<string?>();
     private readonly LineRecorder _output = new();
-    private readonly HashSet<int> _matched = [];
+    private readonly LineExpectations _expectations;
+
+    private ScriptedChat() => _expectations = new LineExpectations(() => _output.Lines, "a chat line");
 
     public Task<int> Exit { get; private set; } = Task.FromResult(0);
 
@@ -34,29 +36,8 @@ public sealed class ScriptedChat : IAsyncDisposable
     /// <summary>Ends the input, like closing the pipe.</summary>
     public void EndInput() => _typed.Writer.TryWrite(null);
 
-    /// <summary>
-    /// The first output line starting with <paramref name="prefix"/> not matched by an earlier call. Lines from
-    /// the server may arrive in either order (a request can overtake the assistant's text), so this does not
-    /// insist on order between different expectations.
-    /// </summary>
-    public async Task<string> Expect(string prefix, Func<string, bool>? match = null)
-    {
-        string? found = null;
-        await Eventually.True(() =>
-        {
-            var lines = _output.Lines;
-            lock (_matched)
-                for (var i = 0; i < lines.Count; i++)
-                {
-                    if (_matched.Contains(i) || !lines[i].StartsWith(prefix, StringComparison.Ordinal) || (match is not null && !match(lines[i]))) continue;
-                    _matched.Add(i);
-                    found = lines[i];
-                    return true;
-                }
-            return false;
-        }, $"a chat line starting '{prefix}'; got:\n{string.Join("\n", _output.Lines)}");
-        return found!;
-    }
+    /// <summary>The first output line starting with <paramref name="prefix"/> not matched by an earlier call, in any order.</summary>
+    public Task<string> Expect(string prefix, Func<string, bool>? match = null) => _expectations.Expect(prefix, match);
 
     public async ValueTask DisposeAsync()
     {
