@@ -1,17 +1,16 @@
 using System.Diagnostics;
-using System.Text;
-using System.Threading.Channels;
 
 namespace PocketIT.Installer.Tests.EndToEnd;
 
 /// <summary>
-/// A process's output read line by line as it comes, so a test can wait for the line it expects and still show
+/// A process's output recorded line by line as it comes, so a test can wait for the lines it expects (each taken
+/// once, in whatever order they were printed: a question may overtake the reply before it) and still show
 /// everything that was printed when it fails.
 /// </summary>
 public sealed class LineReader
 {
-    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
-    private readonly StringBuilder _transcript = new();
+    private readonly List<string> _lines = [];
+    private readonly HashSet<int> _taken = [];
 
     public LineReader(Process process)
     {
@@ -21,30 +20,29 @@ public sealed class LineReader
         process.BeginErrorReadLine();
     }
 
-    public string Transcript { get { lock (_transcript) return _transcript.ToString(); } }
+    public string Transcript { get { lock (_lines) return string.Join('\n', _lines); } }
 
     private void Add(string? line)
     {
         if (line is null) return;
-        lock (_transcript) _transcript.AppendLine(line);
-        _lines.Writer.TryWrite(line);
+        lock (_lines) _lines.Add(line);
     }
 
-    /// <summary>The next line that matches, skipping the others; fails with the transcript after the timeout.</summary>
+    /// <summary>The first line not taken before that matches; fails with the transcript after the timeout.</summary>
     public async Task<string> WaitForAsync(Func<string, bool> match, string what, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        try
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
         {
-            while (true)
-            {
-                var line = await _lines.Reader.ReadAsync(cts.Token);
-                if (match(line)) return line;
-            }
+            lock (_lines)
+                for (var i = 0; i < _lines.Count; i++)
+                    if (!_taken.Contains(i) && match(_lines[i]))
+                    {
+                        _taken.Add(i);
+                        return _lines[i];
+                    }
+            await Task.Delay(50);
         }
-        catch (OperationCanceledException)
-        {
-            throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}. Output so far:\n{Transcript}");
-        }
+        throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}. Output so far:\n{Transcript}");
     }
 }
